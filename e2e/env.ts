@@ -1,0 +1,19 @@
+/**
+ * The fixed environment the browser and HTTP tests run the app and the sandbox with.
+ * Ports differ from the defaults so a running `npm start` does not get in the way.
+ */
+export const APP_PORT = Number(process.env.E2E_APP_PORT ?? 3100);
+export const SANDBOX_PORT = Number(process.env.E2E_SANDBOX_PORT ?? 4110);
+export const APP_URL = `http://localhost:${APP_PORT}`;
+export const SANDBOX_URL = `http://127.0.0.1:${SANDBOX_PORT}`;
+/** Known to the tests so they can seal session cookies without a browser. Test-only. */
+export const TEST_AUTH_SECRET = "e2e-only-session-secret-0123456789abcdef0123456789abcdef";
+
+export const appEnv: Record<string, string> = {
+  PORT: String(APP_PORT),
+  SANDBOX_PORT: String(SANDBOX_PORT),
+  APP_URL,
+  NEXTAUTH_URL: APP_URL,
+  AUTH_SECRET: TEST_AUTH_SECRET,
+  EXIST_BASE_URL: SANDBOX_URL,
+};

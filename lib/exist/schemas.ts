@@ -1,0 +1,84 @@
+/**
+ * zod schemas of what Exist's API v2 returns, as documented at https://developer.exist.io/.
+ * Types are inferred from them. Safe to import on the client for types only.
+ */
+import { z } from "zod";
+
+export const groupSchema = z.object({
+  name: z.string(),
+  label: z.string(),
+  priority: z.number(),
+});
+
+export const serviceSchema = z.object({
+  name: z.string(),
+  label: z.string(),
+});
+
+export const attributeSchema = z.object({
+  template: z.string().nullable(),
+  name: z.string(),
+  label: z.string(),
+  group: groupSchema,
+  service: serviceSchema.nullable(),
+  active: z.boolean(),
+  priority: z.number(),
+  manual: z.boolean(),
+  value_type: z.number(),
+  value_type_description: z.string(),
+  available_services: z.array(serviceSchema).default([]),
+});
+
+export const templateSchema = z.object({
+  name: z.string(),
+  label: z.string(),
+  group: groupSchema,
+  priority: z.number(),
+  value_type: z.number(),
+  value_type_description: z.string(),
+});
+
+/** DRF-style page: https://developer.exist.io/reference/attributes/ */
+export function pageSchema<T extends z.ZodType>(item: T) {
+  return z.object({
+    count: z.number().int().nonnegative(),
+    next: z.string().nullable(),
+    previous: z.string().nullable(),
+    results: z.array(item),
+  });
+}
+
+export const profileSchema = z.object({
+  username: z.string(),
+  first_name: z.string().default(""),
+  last_name: z.string().default(""),
+  avatar: z.string().nullable().default(null),
+  timezone: z.string().optional(),
+});
+
+export const tokenResponseSchema = z.object({
+  access_token: z.string().min(1),
+  refresh_token: z.string().min(1),
+  token_type: z.string(),
+  expires_in: z.number(),
+  scope: z.string(),
+});
+
+/** One item of acquire/release's `failed` array: the object sent, plus Exist's error. */
+export const failedItemSchema = z
+  .object({ error_code: z.string(), error: z.string() })
+  .catchall(z.unknown());
+
+/** Acquire/release answer: https://developer.exist.io/reference/attribute_ownership/ */
+export const ownershipResultSchema = z.object({
+  success: z.array(z.record(z.string(), z.unknown())),
+  failed: z.array(failedItemSchema),
+});
+
+export type ExistGroup = z.infer<typeof groupSchema>;
+export type ExistService = z.infer<typeof serviceSchema>;
+export type ExistAttribute = z.infer<typeof attributeSchema>;
+export type ExistTemplate = z.infer<typeof templateSchema>;
+export type ExistProfile = z.infer<typeof profileSchema>;
+export type TokenResponse = z.infer<typeof tokenResponseSchema>;
+export type OwnershipResult = z.infer<typeof ownershipResultSchema>;

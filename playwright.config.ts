@@ -1,0 +1,49 @@
+import { existsSync } from "node:fs";
+import { defineConfig, devices } from "@playwright/test";
+import { APP_URL, SANDBOX_URL, appEnv } from "./e2e/env";
+
+/**
+ * Debian's Chromium (`apt-get install chromium`) unless CHROMIUM_PATH names another; falls back to
+ * Playwright's own browser where `npx playwright install` was run.
+ */
+function chromiumPath(): string | undefined {
+  const candidates = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"];
+  return candidates.find((path): path is string => Boolean(path && existsSync(path)));
+}
+
+const executablePath = chromiumPath();
+
+export default defineConfig({
+  testDir: "./e2e",
+  outputDir: "./test-results",
+  // One sandbox holds all state: tests run one at a time and reset it themselves.
+  workers: 1,
+  fullyParallel: false,
+  forbidOnly: Boolean(process.env.CI),
+  retries: 0,
+  timeout: 30_000,
+  expect: { timeout: 5_000 },
+  reporter: [["list"]],
+  use: {
+    baseURL: APP_URL,
+    trace: "retain-on-failure",
+    ...devices["Desktop Chrome"],
+    launchOptions: executablePath ? { executablePath } : {},
+  },
+  webServer: [
+    {
+      command: "npx tsx sandbox/main.ts",
+      url: `${SANDBOX_URL}/__sandbox/state?account=demo`,
+      env: appEnv,
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+    {
+      command: `npx next build && npx next start --port ${appEnv.PORT}`,
+      url: `${APP_URL}/`,
+      env: appEnv,
+      reuseExistingServer: false,
+      timeout: 180_000,
+    },
+  ],
+});
