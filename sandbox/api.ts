@@ -1,0 +1,101 @@
+/**
+ * Exist's API v2, as far as this app uses it: https://developer.exist.io/reference/
+ * Every route needs a bearer token and counts against the token's hourly rate limit.
+ * Routes are written without the trailing slash Exist uses: with `strict: false` Hono then
+ * serves both spellings (a route written with the slash would match neither).
+ */
+import { Hono, type Context } from "hono";
+import { attributeJson } from "./attributes";
+import { TEMPLATES, templateJson } from "./catalogue";
+import { filterAttributes, filterTemplates } from "./list-filters";
+import { bearerAuth, type ApiEnv } from "./middleware";
+import { acquireOne, releaseOne, type Outcome, type OwnershipContext } from "./ownership";
+import { paginate, readFlag } from "./paging";
+import { profileJson } from "./profile";
+import { originFor, type SandboxState } from "./state";
+
+/** Exist takes at most 35 objects per acquire or release call. */
+export const MAX_OBJECTS = 35;
+
+type Parsed = { ok: true; items: unknown[] } | { ok: false; detail: string };
+
+export function parseObjectList(text: string): Parsed {
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, detail: `JSON parse error - ${(error as Error).message}` };
+  }
+  if (!Array.isArray(body)) {
+    const type = body === null ? "null" : typeof body === "object" ? "dict" : typeof body;
+    return { ok: false, detail: `Expected a list of items but got type "${type}".` };
+  }
+  if (body.length > MAX_OBJECTS) {
+    return {
+      ok: false,
+      detail: `Ensure this list has no more than ${MAX_OBJECTS} objects (got ${body.length}).`,
+    };
+  }
+  return { ok: true, items: body };
+}
+
+export function createApi(state: SandboxState) {
+  const api = new Hono<ApiEnv>({ strict: false });
+  api.use("*", bearerAuth(state));
+
+  const accountOf = (c: Context<ApiEnv>) => {
+    const account = state.accounts.get(c.get("token").account);
+    if (!account) throw new Error("token for an unknown account");
+    return account;
+  };
+
+  const page = <T>(c: Context<ApiEnv>, items: readonly T[]) => {
+    const body = paginate(items, c.req.url, originFor(state, c.req.url));
+    return body ? c.json(body) : c.json({ detail: "Invalid page." }, 404);
+  };
+
+  const listAttributes = (c: Context<ApiEnv>, ownedOnly: boolean) => {
+    const context = {
+      scopes: new Set(c.get("token").scopes),
+      ownService: state.client.serviceName,
+      ownedOnly,
+    };
+    const records = filterAttributes(accountOf(c).attributes.values(), c.req.query(), context);
+    return page(
+      c,
+      records.map((record) => attributeJson(record, state.services)),
+    );
+  };
+
+  const changeOwnership = async (
+    c: Context<ApiEnv>,
+    changeOne: (sent: unknown, index: number, context: OwnershipContext) => Outcome,
+  ) => {
+    const parsed = parseObjectList(await c.req.text());
+    if (!parsed.ok) return c.json({ detail: parsed.detail }, 400);
+    const context: OwnershipContext = {
+      account: accountOf(c),
+      scopes: new Set(c.get("token").scopes),
+      ownService: state.client.serviceName,
+      services: state.services,
+      successObjects: readFlag(c.req.query("success_objects")) === true,
+    };
+    const outcomes = parsed.items.map((sent, index) => changeOne(sent, index, context));
+    const success = outcomes.filter((outcome) => outcome.ok).map((outcome) => outcome.item);
+    const failed = outcomes.filter((outcome) => !outcome.ok).map((outcome) => outcome.item);
+    return c.json({ success, failed }, failed.length ? 202 : 200);
+  };
+
+  api.get("/accounts/profile", (c) =>
+    c.json(profileJson(accountOf(c).profile, originFor(state, c.req.url), state.now())),
+  );
+  api.get("/attributes", (c) => listAttributes(c, false));
+  api.get("/attributes/owned", (c) => listAttributes(c, true));
+  api.get("/attributes/templates", (c) =>
+    page(c, filterTemplates(TEMPLATES, c.req.query()).map(templateJson)),
+  );
+  // `allow_user_defined` (older docs) is accepted and has no effect: `name` acquires any attribute.
+  api.post("/attributes/acquire", (c) => changeOwnership(c, acquireOne));
+  api.post("/attributes/release", (c) => changeOwnership(c, releaseOne));
+  return api;
+}

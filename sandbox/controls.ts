@@ -1,0 +1,114 @@
+/**
+ * Test controls under `/__sandbox/` (SPEC.md, "The sandbox"); the client is `e2e/sandbox.ts`.
+ * JSON in and out; never logged, never faulted, never rate limited.
+ */
+import { Hono, type Context } from "hono";
+import { z } from "zod";
+import { attributeJson, sortedAttributes } from "./attributes";
+import { ALL_SCOPES, parseScopes, unknownScopes } from "./scopes";
+import { resetState, type SandboxState } from "./state";
+import { expireTokens, issueTokens, revokeTokens } from "./tokens";
+
+const accountSchema = z.object({ account: z.string() });
+const tokenSchema = accountSchema.extend({ scope: z.string().nullish() });
+const ownerSchema = accountSchema.extend({ attribute: z.string(), service: z.string().nullable() });
+const faultSchema = z.object({
+  path: z.string().startsWith("/"),
+  status: z.number().int().min(100).max(599).optional(),
+  delayMs: z.number().int().min(0).max(600_000).optional(),
+  times: z.number().int().min(1).default(1),
+  body: z.string().optional(),
+  headers: z.record(z.string(), z.string()).optional(),
+});
+
+async function readJson<T>(c: Context, schema: z.ZodType<T>) {
+  const body: unknown = await c.req.json().catch(() => undefined);
+  const parsed = schema.safeParse(body);
+  if (parsed.success) return { ok: true as const, data: parsed.data };
+  const issue = parsed.error.issues[0];
+  const where = issue?.path.length ? `${issue.path.join(".")}: ` : "";
+  return { ok: false as const, response: c.json({ detail: `${where}${issue?.message}` }, 400) };
+}
+
+export function createControls(state: SandboxState) {
+  const controls = new Hono({ strict: false });
+  const ok = (c: Context) => c.json({ ok: true });
+  const unknownAccount = (c: Context, account: string) =>
+    c.json({ detail: `Unknown account '${account}'.` }, 404);
+
+  controls.post("/reset", (c) => {
+    resetState(state);
+    return ok(c);
+  });
+
+  controls.post("/token", async (c) => {
+    const body = await readJson(c, tokenSchema);
+    if (!body.ok) return body.response;
+    const { account, scope } = body.data;
+    if (!state.accounts.has(account)) return unknownAccount(c, account);
+    const scopes = scope ? parseScopes(scope) : [...ALL_SCOPES];
+    const unknown = unknownScopes(scopes);
+    if (unknown.length) return c.json({ detail: `Unknown scope(s): ${unknown.join(", ")}.` }, 400);
+    return c.json(issueTokens(state, account, state.client.id, scopes));
+  });
+
+  controls.post("/faults", async (c) => {
+    const body = await readJson(c, faultSchema);
+    if (!body.ok) return body.response;
+    state.faults.push(body.data);
+    return c.json(body.data);
+  });
+  controls.delete("/faults", (c) => {
+    state.faults = [];
+    return ok(c);
+  });
+
+  for (const [path, change] of [
+    ["/tokens/expire", expireTokens],
+    ["/tokens/revoke", revokeTokens],
+  ] as const) {
+    controls.post(path, async (c) => {
+      const body = await readJson(c, accountSchema);
+      if (!body.ok) return body.response;
+      if (!state.accounts.has(body.data.account)) return unknownAccount(c, body.data.account);
+      change(state, body.data.account);
+      return ok(c);
+    });
+  }
+
+  controls.post("/owner", async (c) => {
+    const body = await readJson(c, ownerSchema);
+    if (!body.ok) return body.response;
+    const { account, attribute, service } = body.data;
+    const record = state.accounts.get(account)?.attributes.get(attribute);
+    if (!state.accounts.has(account)) return unknownAccount(c, account);
+    if (!record) return c.json({ detail: `Attribute '${attribute}' not found.` }, 404);
+    if (service !== null && !state.services.has(service)) {
+      return c.json({ detail: `Unknown service '${service}'.` }, 400);
+    }
+    record.service = service;
+    record.active = service !== null;
+    if (service !== null && !record.availableServices.includes(service)) {
+      record.availableServices.push(service);
+    }
+    return c.json(attributeJson(record, state.services));
+  });
+
+  controls.get("/state", (c) => {
+    const account = c.req.query("account") ?? "";
+    const found = state.accounts.get(account);
+    if (!found) return unknownAccount(c, account);
+    const results = sortedAttributes(found.attributes.values()).map((record) =>
+      attributeJson(record, state.services),
+    );
+    return c.json({ count: results.length, results });
+  });
+
+  controls.get("/requests", (c) => c.json(state.requests));
+  controls.delete("/requests", (c) => {
+    state.requests = [];
+    return ok(c);
+  });
+
+  return controls;
+}

@@ -1,0 +1,96 @@
+/**
+ * What wraps the sandbox's routes: the request log, injected faults, bearer auth and the rate limit.
+ */
+import type { Context, MiddlewareHandler } from "hono";
+import type { AccessToken, Fault, SandboxState } from "./state";
+import { checkBearer } from "./tokens";
+
+export type ApiEnv = { Variables: { token: AccessToken } };
+
+const HOUR_MS = 3_600_000;
+
+function isLogged(path: string): boolean {
+  return path.startsWith("/api/") || path.startsWith("/oauth2/");
+}
+
+/** Records API and OAuth calls for `GET /__sandbox/requests`. */
+export function requestLog(state: SandboxState): MiddlewareHandler {
+  return async (c, next) => {
+    await next();
+    const url = new URL(c.req.url);
+    if (!isLogged(url.pathname)) return;
+    state.requests.push({
+      method: c.req.method,
+      path: url.pathname,
+      query: url.search.replace(/^\?/, ""),
+      status: c.res.status,
+    });
+  };
+}
+
+function takeFault(state: SandboxState, path: string): Fault | undefined {
+  const index = state.faults.findIndex((fault) => fault.path === path);
+  const fault = state.faults[index];
+  if (!fault) return undefined;
+  fault.times -= 1;
+  if (fault.times <= 0) state.faults.splice(index, 1);
+  return fault;
+}
+
+function faultResponse(fault: Fault): Response {
+  const status = fault.status ?? 200;
+  const silent = status === 204 || status === 304 || status === 429;
+  const body =
+    fault.body ?? (silent ? null : JSON.stringify({ detail: `Sandbox fault (${status}).` }));
+  const headers = new Headers(body === null ? {} : { "Content-Type": "application/json" });
+  for (const [name, value] of Object.entries(fault.headers ?? {})) headers.set(name, value);
+  return new Response(body, { status, headers });
+}
+
+/**
+ * Faults registered with `POST /__sandbox/faults` match the pathname exactly. After the delay they
+ * answer with their status/body, or, with only a delay, let the request through.
+ */
+export function faultInjection(state: SandboxState): MiddlewareHandler {
+  return async (c, next) => {
+    // The raw pathname: `c.req.path` drops the trailing slash when routing is not strict.
+    const path = new URL(c.req.url).pathname;
+    if (path.startsWith("/__sandbox/")) return next();
+    const fault = takeFault(state, path);
+    if (!fault) return next();
+    if (fault.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
+    if (fault.status === undefined && fault.body === undefined) {
+      await next();
+      for (const [name, value] of Object.entries(fault.headers ?? {})) c.header(name, value);
+      return;
+    }
+    return faultResponse(fault);
+  };
+}
+
+function unauthorized(c: Context, detail: string): Response {
+  c.header("WWW-Authenticate", 'Bearer realm="api"');
+  return c.json({ detail }, 401);
+}
+
+/** `Authorization: Bearer`, then at most `rateLimit` requests per token in a rolling hour. */
+export function bearerAuth(state: SandboxState): MiddlewareHandler<ApiEnv> {
+  return async (c, next) => {
+    const check = checkBearer(state, c.req.header("Authorization"));
+    if (!check.ok) return unauthorized(c, check.detail);
+    const accessToken = check.value;
+    const now = state.now();
+    const window = (state.rateWindows.get(accessToken) ?? []).filter((at) => at > now - HOUR_MS);
+    if (window.length >= state.rateLimit) {
+      const oldest = window[0] ?? now;
+      // Seconds until the oldest request leaves the rolling hour and frees a slot.
+      const retryAfter = Math.max(1, Math.ceil((oldest + HOUR_MS - now) / 1000));
+      state.rateWindows.set(accessToken, window);
+      return c.body(null, 429, { "Retry-After": String(retryAfter) });
+    }
+    window.push(now);
+    state.rateWindows.set(accessToken, window);
+    c.set("token", check.token);
+    await next();
+  };
+}

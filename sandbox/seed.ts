@@ -1,0 +1,91 @@
+/**
+ * The sandbox's seeded accounts. Deterministic: no randomness and no clock, so every reset
+ * rebuilds exactly the same data.
+ */
+import type { AttributeRecord } from "./attributes";
+import { TEMPLATES } from "./catalogue";
+import { demoAttributes } from "./seed-demo";
+import { customTag, templated } from "./seed-helpers";
+import { KNOWN_SERVICES } from "./services";
+
+export type Profile = {
+  username: string;
+  first_name: string;
+  last_name: string;
+  timezone: string;
+  imperial_distance: boolean;
+  imperial_weight: boolean;
+  imperial_energy: boolean;
+  imperial_liquid: boolean;
+  imperial_temperature: boolean;
+  trial: boolean;
+  delinquent: boolean;
+};
+
+export type Account = { profile: Profile; attributes: Map<string, AttributeRecord> };
+
+const metric = {
+  imperial_distance: false,
+  imperial_weight: false,
+  imperial_energy: false,
+  imperial_liquid: false,
+  imperial_temperature: false,
+  trial: false,
+  delinquent: false,
+};
+
+/** Every template, owners rotating through the real services, every 7th inactive. */
+function heavyAttributes(): AttributeRecord[] {
+  const owners = KNOWN_SERVICES.map((service) => service.name);
+  const templatedOnes = TEMPLATES.map((template, index) => {
+    const owner = index % 7 === 3 ? null : (owners[index % owners.length] ?? null);
+    const second = owners[(index + 5) % owners.length];
+    const available = owner && second ? [owner, second] : [];
+    return templated(template.name, owner, available);
+  });
+  const tagCount = 600 - templatedOnes.length;
+  const tags = Array.from({ length: tagCount }, (_, index) => {
+    const number = String(index + 1).padStart(3, "0");
+    const owner = index % 11 === 0 ? null : index % 2 === 0 ? "exist_ios" : "exist_android";
+    return customTag(`tag_${number}`, `Tag ${number}`, owner);
+  });
+  return [...templatedOnes, ...tags];
+}
+
+function newAttributes(): AttributeRecord[] {
+  return [
+    templated("steps", "exist_android"),
+    templated("mood", "exist_ios", ["exist_ios"], { manual: true }),
+    templated("mood_note", "exist_ios", ["exist_ios"], { manual: true }),
+    templated("sleep", null),
+  ];
+}
+
+function account(profile: Omit<Profile, keyof typeof metric>, attributes: AttributeRecord[]) {
+  return {
+    profile: { ...profile, ...metric },
+    attributes: new Map(attributes.map((attribute) => [attribute.name, attribute])),
+  };
+}
+
+/** A fresh copy of every seeded account, keyed by username. */
+export function seedAccounts(): Map<string, Account> {
+  const demo = account(
+    { username: "demo", first_name: "Demo", last_name: "User", timezone: "Europe/London" },
+    demoAttributes(),
+  );
+  const heavy = account(
+    { username: "heavy", first_name: "Heavy", last_name: "Tracker", timezone: "Australia/Melbourne" },
+    heavyAttributes(),
+  );
+  const fresh = account(
+    { username: "new", first_name: "New", last_name: "Member", timezone: "America/New_York" },
+    newAttributes(),
+  );
+  fresh.profile.trial = true;
+  return new Map([
+    ["demo", demo],
+    ["heavy", heavy],
+    ["new", fresh],
+  ]);
+}
