@@ -1,0 +1,11 @@
+import { NextResponse } from "next/server";
+import { buildTemplatesResponse } from "@/lib/api/attributes";
+import { methodNotAllowed, withSession } from "@/lib/api/handler";
+
+/** Attribute templates the user does not have yet. */
+export const GET = withSession({}, async ({ exist }) =>
+  NextResponse.json(await buildTemplatesResponse(exist)),
+);
+
+const notAllowed = methodNotAllowed(["GET"]);
+export { notAllowed as POST, notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE };

@@ -1,0 +1,66 @@
+/**
+ * One error envelope for every route handler: `{ error: { code, message } }` (after dub's
+ * lib/api/errors.ts). Exist's own error bodies and stack traces never reach the browser.
+ */
+import "server-only";
+import { NextResponse } from "next/server";
+import type { ErrorCode, ErrorEnvelope } from "@/lib/api/contract";
+import { ExistError } from "@/lib/exist/errors";
+
+export const STATUS_BY_CODE: Record<ErrorCode, number> = {
+  unauthenticated: 401,
+  reauth_required: 401,
+  forbidden_origin: 403,
+  not_found: 404,
+  method_not_allowed: 405,
+  unsupported_media_type: 415,
+  payload_too_large: 413,
+  invalid_json: 400,
+  validation_failed: 422,
+  rate_limited: 429,
+  internal_error: 500,
+  upstream_error: 502,
+  upstream_timeout: 504,
+};
+
+export const REAUTH_MESSAGE =
+  "Your Exist sign-in has expired or was revoked. Sign in with Exist again.";
+
+export class ApiError extends Error {
+  override name = "ApiError";
+
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(message);
+  }
+}
+
+export function errorResponse(
+  code: ErrorCode,
+  message: string,
+  headers: Record<string, string> = {},
+): NextResponse<ErrorEnvelope> {
+  return NextResponse.json<ErrorEnvelope>(
+    { error: { code, message } },
+    { status: STATUS_BY_CODE[code], headers: { "Cache-Control": "no-store", ...headers } },
+  );
+}
+
+/** Any error thrown while handling a request, as the envelope. */
+export function handleApiError(error: unknown): NextResponse<ErrorEnvelope> {
+  if (error instanceof ApiError) return errorResponse(error.code, error.message, error.headers);
+  if (error instanceof ExistError) {
+    if (error.kind === "unauthorized") return errorResponse("reauth_required", REAUTH_MESSAGE);
+    const retryAfter = error.details.retryAfter;
+    return errorResponse(
+      error.code,
+      error.message,
+      retryAfter === undefined ? {} : { "Retry-After": String(retryAfter) },
+    );
+  }
+  console.error("Unexpected error in a route handler", error);
+  return errorResponse("internal_error", "Something went wrong on our side.");
+}

@@ -1,0 +1,79 @@
+/**
+ * The wrapper every route handler of app/api/ goes through: validate the request, find the
+ * session, call Exist through the typed client, answer; errors as the one envelope; a refreshed
+ * session written back to the cookie on the same response.
+ */
+import "server-only";
+import { NextResponse, type NextRequest } from "next/server";
+import type { z } from "zod";
+import { env } from "@/lib/env";
+import { ApiError, REAUTH_MESSAGE, errorResponse, handleApiError } from "@/lib/api/errors";
+import {
+  parseJson,
+  readBodyText,
+  requireJsonContentType,
+  requireSameOrigin,
+  validate,
+} from "@/lib/api/request";
+import { readSessionToken, sessionCookieName, writeSessionToken } from "@/lib/auth/cookie";
+import { refreshTokens } from "@/lib/auth/refresh";
+import { SessionTokens } from "@/lib/auth/session-tokens";
+import { createExistClient, type ExistClient } from "@/lib/exist/client";
+import { existConfig } from "@/lib/exist/config";
+
+export type HandlerContext<Body> = {
+  exist: ExistClient;
+  /** The scopes Exist granted this session. */
+  scopes: readonly string[];
+  body: Body;
+};
+
+type Options<S extends z.ZodType | undefined> = {
+  /** For state-changing routes: the JSON body's schema (origin, type, size checks come first). */
+  body?: S;
+};
+
+type Body<S> = S extends z.ZodType ? z.infer<S> : undefined;
+
+export function withSession<S extends z.ZodType | undefined = undefined>(
+  options: Options<S>,
+  run: (context: HandlerContext<Body<S>>) => Promise<NextResponse>,
+): (request: NextRequest) => Promise<NextResponse> {
+  return async (request) => {
+    let tokens: SessionTokens | undefined;
+    let response: NextResponse;
+    try {
+      // Nothing goes to Exist before every check on the request has passed.
+      const body = (
+        options.body ? await readJsonBody(request, options.body) : undefined
+      ) as Body<S>;
+      const token = await readSessionToken(request.cookies.get(sessionCookieName())?.value);
+      if (!token) throw new ApiError("unauthenticated", "Sign in with Exist first.");
+      if (token.error) throw new ApiError("reauth_required", REAUTH_MESSAGE);
+      tokens = new SessionTokens(token, refreshTokens);
+      const exist = createExistClient(existConfig(), tokens);
+      response = await run({ exist, scopes: token.scopes, body });
+    } catch (error) {
+      response = handleApiError(error);
+    }
+    response.headers.set("Cache-Control", "private, no-store");
+    if (tokens?.changed) await writeSessionToken(response, tokens.token);
+    return response;
+  };
+}
+
+async function readJsonBody<S extends z.ZodType>(request: NextRequest, schema: S) {
+  requireSameOrigin(request.headers, new URL(env().appUrl).origin);
+  requireJsonContentType(request.headers);
+  return validate(schema, parseJson(await readBodyText(request)));
+}
+
+/** A handler for the methods a route does not serve: 405 in the envelope, with `Allow`. */
+export function methodNotAllowed(allowed: readonly string[]) {
+  return async (request: NextRequest): Promise<NextResponse> =>
+    errorResponse(
+      "method_not_allowed",
+      `${request.method} is not allowed here; use ${allowed.join(" or ")}.`,
+      { Allow: allowed.join(", ") },
+    );
+}

@@ -1,0 +1,31 @@
+/**
+ * Token refresh with one exchange per refresh token across the whole server process.
+ * Exist's refresh tokens are single-use
+ * (https://developer.exist.io/reference/authentication/oauth2/#refresh-an-access-token):
+ * concurrent requests carrying the same cookie share one refresh, and for a few minutes after it,
+ * requests still carrying the old cookie get the new tokens instead of refreshing a dead token.
+ */
+import "server-only";
+import { SingleFlight } from "@/lib/auth/single-flight";
+import { tokenFields, type TokenFields } from "@/lib/auth/token";
+import { existClientCredentials, existConfig } from "@/lib/exist/config";
+import { exchangeRefreshToken } from "@/lib/exist/oauth";
+
+const KEEP_REFRESHED_MS = 5 * 60 * 1000;
+
+// On globalThis, not module scope: Next may load this module once per route bundle, and every
+// route handler of the process must share the same map.
+const registry = globalThis as typeof globalThis & { __existRefreshes?: SingleFlight<TokenFields> };
+const refreshes = (registry.__existRefreshes ??= new SingleFlight<TokenFields>(KEEP_REFRESHED_MS));
+
+/** New tokens for `refreshToken`; throws ExistError("unauthorized") when Exist refuses it. */
+export function refreshTokens(refreshToken: string): Promise<TokenFields> {
+  return refreshes.run(refreshToken, async () =>
+    tokenFields(await exchangeRefreshToken(existConfig(), existClientCredentials(), refreshToken)),
+  );
+}
+
+/** Tokens another request got for `refreshToken` a moment ago, if any. */
+export function recentlyRefreshed(refreshToken: string): TokenFields | undefined {
+  return refreshes.peek(refreshToken);
+}

@@ -1,0 +1,43 @@
+/**
+ * The Exist tokens of one request's session: refreshes them when they have expired or Exist
+ * rejects them, and remembers the change so the route handler can write the cookie back.
+ */
+import "server-only";
+import type { TokenSource } from "@/lib/exist/client";
+import { ExistError } from "@/lib/exist/errors";
+import { isExpired, type SessionToken, type TokenFields } from "@/lib/auth/token";
+
+export class SessionTokens implements TokenSource {
+  /** True once `token` differs from the cookie the request came with. */
+  changed = false;
+
+  constructor(
+    public token: SessionToken,
+    private readonly refreshTokens: (refreshToken: string) => Promise<TokenFields>,
+  ) {}
+
+  async accessToken(): Promise<string> {
+    if (isExpired(this.token)) return this.refresh(this.token.accessToken);
+    return this.token.accessToken;
+  }
+
+  async refresh(rejected: string): Promise<string> {
+    // Another call of this request already refreshed: use its token.
+    if (this.token.accessToken !== rejected) return this.token.accessToken;
+    try {
+      const fresh = await this.refreshTokens(this.token.refreshToken);
+      this.update({ ...this.token, ...fresh });
+    } catch (error) {
+      if (error instanceof ExistError && error.kind === "unauthorized") {
+        this.update({ ...this.token, error: "RefreshFailed" });
+      }
+      throw error;
+    }
+    return this.token.accessToken;
+  }
+
+  private update(token: SessionToken): void {
+    this.token = token;
+    this.changed = true;
+  }
+}

@@ -1,0 +1,128 @@
+/**
+ * The app's configuration, parsed once from process.env with zod (SPEC.md, "Configuration").
+ * Parsed lazily on first use, so `next build` needs none of it. No `server-only` here: the start
+ * script (scripts/run.ts) checks the same rules before it starts anything.
+ */
+import { z } from "zod";
+import { DEFAULT_SCOPES } from "@/lib/exist/groups";
+import { DEFAULT_SANDBOX_PORT, SANDBOX_CLIENT } from "@/lib/sandbox-client";
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((value) => value || undefined)
+  .optional();
+
+const httpUrl = z
+  .string()
+  .trim()
+  .refine((value) => /^https?:\/\/[^/]/.test(value) && URL.canParse(value), {
+    message: "must be an http(s) URL, e.g. https://exist.io",
+  })
+  .transform((value) => value.replace(/\/+$/, ""));
+
+const wholeNumber = (what: string) =>
+  z.string().regex(/^\d+$/, `must be ${what}`).transform(Number);
+
+const port = wholeNumber("a port number").pipe(
+  z.number().min(1).max(65535, "must be a port number between 1 and 65535"),
+);
+
+const scopes = z
+  .string()
+  .trim()
+  .transform((value) => value.split(/[\s+]+/).filter(Boolean))
+  .pipe(
+    z
+      .array(z.string().regex(/^[a-z]+_(read|write)$/, "must list scopes such as mood_read"))
+      .min(1, "must list at least one scope"),
+  );
+
+/** The variables as named in SPEC.md; the key of each issue names the variable. */
+const rawSchema = z.object({
+  EXIST_CLIENT_ID: optionalText,
+  EXIST_CLIENT_SECRET: optionalText,
+  EXIST_BASE_URL: optionalText.pipe(httpUrl.optional()),
+  EXIST_SCOPES: optionalText.pipe(scopes.optional()),
+  AUTH_SECRET: optionalText.pipe(
+    z.string().min(32, "must be at least 32 characters (openssl rand -base64 32)").optional(),
+  ),
+  NEXTAUTH_SECRET: optionalText.pipe(
+    z.string().min(32, "must be at least 32 characters (openssl rand -base64 32)").optional(),
+  ),
+  APP_URL: optionalText.pipe(httpUrl.optional()),
+  NEXTAUTH_URL: optionalText.pipe(httpUrl.optional()),
+  PORT: optionalText.pipe(port.optional()),
+  SANDBOX_PORT: optionalText.pipe(port.optional()),
+  EXIST_TIMEOUT_MS: optionalText.pipe(
+    wholeNumber("a whole number of milliseconds")
+      .pipe(
+        z
+          .number()
+          .min(100, "must be at least 100 (milliseconds)")
+          .max(120_000, "must be at most 120000 (milliseconds)"),
+      )
+      .optional(),
+  ),
+});
+
+export type Env = {
+  /** No Exist client configured: the app talks to the local sandbox with its built-in client. */
+  sandboxMode: boolean;
+  existClientId: string;
+  existClientSecret: string;
+  existBaseUrl: string;
+  scopes: string[];
+  authSecret: string;
+  appUrl: string;
+  port: number;
+  sandboxPort: number;
+  existTimeoutMs: number;
+};
+
+export class EnvError extends Error {
+  override name = "EnvError";
+}
+
+/** Parses an environment; throws EnvError naming the first bad variable. Pure, for tests. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const parsed = rawSchema.safeParse(source);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const name = String(issue?.path[0] ?? "environment");
+    throw new EnvError(`${name} ${issue?.message ?? "is invalid"}`);
+  }
+  const raw = parsed.data;
+  const sandboxMode = raw.EXIST_CLIENT_ID === undefined;
+  if (!sandboxMode && raw.EXIST_CLIENT_SECRET === undefined) {
+    throw new EnvError("EXIST_CLIENT_SECRET is not set (it is required with EXIST_CLIENT_ID)");
+  }
+  const authSecret = raw.AUTH_SECRET ?? raw.NEXTAUTH_SECRET;
+  if (authSecret === undefined) {
+    throw new EnvError(
+      "AUTH_SECRET is not set: the session encryption key (NEXTAUTH_SECRET is also accepted)",
+    );
+  }
+  const sandboxPort = raw.SANDBOX_PORT ?? DEFAULT_SANDBOX_PORT;
+  return {
+    sandboxMode,
+    existClientId: raw.EXIST_CLIENT_ID ?? SANDBOX_CLIENT.id,
+    existClientSecret: raw.EXIST_CLIENT_SECRET ?? SANDBOX_CLIENT.secret,
+    existBaseUrl:
+      raw.EXIST_BASE_URL ?? (sandboxMode ? `http://127.0.0.1:${sandboxPort}` : "https://exist.io"),
+    scopes: raw.EXIST_SCOPES ?? [...DEFAULT_SCOPES],
+    authSecret,
+    appUrl: raw.APP_URL ?? raw.NEXTAUTH_URL ?? "http://localhost:3000",
+    port: raw.PORT ?? 3000,
+    sandboxPort,
+    existTimeoutMs: raw.EXIST_TIMEOUT_MS ?? 10_000,
+  };
+}
+
+let cached: Env | undefined;
+
+/** The app's environment, parsed from process.env on first use. */
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

@@ -1,0 +1,133 @@
+/**
+ * The one typed client of the Exist API v2 (https://developer.exist.io/). Server-only: it holds
+ * the user's access token. Route handlers and the attributes page's prefetch are its only users.
+ */
+import "server-only";
+import type { z } from "zod";
+import type { AcquireItem, ReleaseItem } from "@/lib/validations/ownership";
+import { chunk } from "@/lib/exist/chunk";
+import { ExistError } from "@/lib/exist/errors";
+import { existRequest, type ExistConfig } from "@/lib/exist/http";
+import { fetchAllPages } from "@/lib/exist/paging";
+import {
+  attributeSchema,
+  ownershipResultSchema,
+  pageSchema,
+  profileSchema,
+  templateSchema,
+  type ExistAttribute,
+  type ExistProfile,
+  type ExistTemplate,
+  type OwnershipResult,
+} from "@/lib/exist/schemas";
+
+/**
+ * Exist takes at most 35 objects per acquire or release call:
+ * https://developer.exist.io/reference/attribute_ownership/#acquire-attributes
+ */
+export const MAX_OBJECTS_PER_CALL = 35;
+
+/** Where the access token comes from, and how to get a new one when Exist rejects it. */
+export type TokenSource = {
+  accessToken(): Promise<string>;
+  /** A fresh token after Exist rejected `rejected`; throws ExistError("unauthorized") if none. */
+  refresh(rejected: string): Promise<string>;
+};
+
+export type OwnershipOutcome = { status: 200 | 202; result: OwnershipResult };
+
+export type ExistClient = ReturnType<typeof createExistClient>;
+
+const LIST_PARAMS = { limit: "100", include_inactive: "true", include_low_priority: "true" };
+
+export function createExistClient(config: ExistConfig, tokens: TokenSource) {
+  const origin = new URL(config.baseUrl).origin;
+  const url = (path: string, params: Record<string, string> = {}) => {
+    const result = new URL(`${config.baseUrl}${path}`);
+    for (const [key, value] of Object.entries(params)) result.searchParams.set(key, value);
+    return result;
+  };
+
+  /** One call with the current token; on 401, one refresh and one retry. */
+  async function call<S extends z.ZodType>(
+    target: URL,
+    schema: S,
+    json?: unknown,
+  ): Promise<{ status: number; data: z.infer<S> }> {
+    const send = (accessToken: string) =>
+      existRequest(config, target, { method: json ? "POST" : "GET", accessToken, json }, schema);
+    const accessToken = await tokens.accessToken();
+    try {
+      return await send(accessToken);
+    } catch (error) {
+      if (!(error instanceof ExistError) || error.kind !== "unauthorized") throw error;
+      return send(await tokens.refresh(accessToken));
+    }
+  }
+
+  function list<T extends z.ZodType>(path: string, item: T, params: Record<string, string>) {
+    const schema = pageSchema(item);
+    return fetchAllPages(
+      url(path, params),
+      origin,
+      async (page) => (await call(page, schema)).data,
+    ) as Promise<z.infer<T>[]>;
+  }
+
+  /**
+   * Sends `items` in chunks of MAX_OBJECTS_PER_CALL, one after another, and merges the answers.
+   * When a later chunk fails, the earlier results are kept and the untried items are reported
+   * as failed with our error code; when the first chunk fails, the error is thrown.
+   */
+  async function inChunks(path: string, items: readonly object[]): Promise<OwnershipOutcome> {
+    const result: OwnershipResult = { success: [], failed: [] };
+    let status: 200 | 202 = 200;
+    const chunks = chunk(items, MAX_OBJECTS_PER_CALL);
+    for (const [index, part] of chunks.entries()) {
+      try {
+        const answer = await call(url(path), ownershipResultSchema, part);
+        result.success.push(...answer.data.success);
+        result.failed.push(...answer.data.failed);
+        if (answer.status === 202) status = 202;
+      } catch (error) {
+        if (index === 0 || !(error instanceof ExistError)) throw error;
+        const untried = chunks.slice(index).flat();
+        result.failed.push(
+          ...untried.map((item) => ({ ...item, error_code: error.code, error: error.message })),
+        );
+        status = 202;
+        break;
+      }
+    }
+    if (result.failed.length > 0) status = 202;
+    return { status, result };
+  }
+
+  return {
+    profile: async (): Promise<ExistProfile> =>
+      (await call(url("/api/2/accounts/profile/"), profileSchema)).data,
+    /** Every attribute of the user, inactive and low-priority ones included. */
+    attributes: (): Promise<ExistAttribute[]> =>
+      list("/api/2/attributes/", attributeSchema, LIST_PARAMS),
+    /** The attributes this app's client owns. */
+    ownedAttributes: (): Promise<ExistAttribute[]> =>
+      list("/api/2/attributes/owned/", attributeSchema, LIST_PARAMS),
+    templates: (): Promise<ExistTemplate[]> =>
+      list("/api/2/attributes/templates/", templateSchema, {
+        limit: "100",
+        include_low_priority: "true",
+      }),
+    acquire: (items: readonly AcquireItem[]) => inChunks("/api/2/attributes/acquire/", items),
+    release: (items: readonly ReleaseItem[]) => inChunks("/api/2/attributes/release/", items),
+  };
+}
+
+/** A token source for a token that cannot be refreshed (sign-in, the server-side prefetch). */
+export function fixedToken(accessToken: string): TokenSource {
+  return {
+    accessToken: async () => accessToken,
+    refresh: async () => {
+      throw new ExistError("unauthorized", "Exist no longer accepts this sign-in.");
+    },
+  };
+}
