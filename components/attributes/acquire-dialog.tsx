@@ -1,0 +1,67 @@
+"use client";
+
+import { useId, useState } from "react";
+import { Checkbox } from "@/components/ui/checkbox";
+import { needsManual } from "@/lib/attributes/access";
+import type { Attribute, WriteAccess } from "@/lib/attributes/types";
+import { acquireConsequence, NO_CONSENT_NOTE } from "@/lib/attributes/wording";
+import type { Problem } from "@/lib/query/api-error";
+import type { OwnershipChange } from "@/lib/query/use-ownership";
+import { ConfirmDialog } from "./confirm-dialog";
+import { switchId } from "./ids";
+
+type AcquireDialogProps = {
+  attribute: Attribute;
+  access: WriteAccess;
+  onClose: () => void;
+  run: (change: OwnershipChange, success: string) => Promise<Problem | null>;
+};
+
+export function AcquireDialog({ attribute, access, onClose, run }: AcquireDialogProps) {
+  const forcedManual = needsManual(attribute, access);
+  const [manual, setManual] = useState(attribute.manual || forcedManual);
+  const manualId = useId();
+
+  return (
+    <ConfirmDialog
+      open
+      onClose={onClose}
+      title={`Acquire ${attribute.label}?`}
+      description={
+        <>
+          <p>{acquireConsequence(attribute)}</p>
+          <p>{NO_CONSENT_NOTE}</p>
+        </>
+      }
+      confirmLabel="Acquire"
+      returnFocusTo={[switchId(attribute.name)]}
+      onConfirm={() =>
+        run(
+          { action: "acquire", items: [{ name: attribute.name, manual }] },
+          `${attribute.label} is now owned by this app.`,
+        )
+      }
+    >
+      <div className="flex items-start gap-3 rounded-md bg-slate-50 p-3 dark:bg-slate-800">
+        <Checkbox
+          id={manualId}
+          className="mt-0.5"
+          checked={manual}
+          disabled={forcedManual}
+          onChange={(event) => setManual(event.target.checked)}
+          aria-describedby={`${manualId}-hint`}
+        />
+        <div className="text-sm">
+          <label htmlFor={manualId} className="font-medium">
+            Manual entry
+          </label>
+          <p id={`${manualId}-hint`} className="text-slate-700 dark:text-slate-300">
+            {forcedManual
+              ? "Required: this app may write this group only as manual entry (manual_write)."
+              : "You will enter the values yourself in this app, rather than a device filling them in."}
+          </p>
+        </div>
+      </div>
+    </ConfirmDialog>
+  );
+}

@@ -1,0 +1,54 @@
+"use client";
+
+import { canWrite, readOnlyReason } from "@/lib/attributes/access";
+import type { AttributeGroup } from "@/lib/attributes/grouping";
+import type { Attribute, WriteAccess } from "@/lib/attributes/types";
+import { AttributeRow } from "./attribute-row";
+
+type AttributeGroupSectionProps = {
+  entry: AttributeGroup;
+  access: WriteAccess;
+  pending: ReadonlySet<string>;
+  selection: ReadonlySet<string>;
+  onSelect: (name: string, selected: boolean) => void;
+  onToggle: (attribute: Attribute) => void;
+};
+
+export function AttributeGroupSection(props: AttributeGroupSectionProps) {
+  const { entry, access } = props;
+  const headingId = `group-${entry.group.name}`;
+  const reason = readOnlyReason(entry.group.name, access);
+  const manualNote =
+    reason && access.manualWrite && entry.items.some((attribute) => attribute.manual)
+      ? " (manual attributes can still be acquired as manual entry)"
+      : "";
+
+  return (
+    <section aria-labelledby={headingId} className="mt-6">
+      <div className="flex flex-wrap items-baseline justify-between gap-x-3 px-1">
+        <h2 id={headingId} className="text-lg font-semibold">
+          {entry.group.label}
+        </h2>
+        {reason ? (
+          <p className="text-sm text-amber-800 dark:text-amber-300">
+            {reason}
+            {manualNote}
+          </p>
+        ) : null}
+      </div>
+      <ul className="mt-2 divide-y divide-slate-200 rounded-lg border border-slate-200 dark:divide-slate-800 dark:border-slate-800">
+        {entry.items.map((attribute) => (
+          <AttributeRow
+            key={attribute.name}
+            attribute={attribute}
+            writable={canWrite(attribute, access)}
+            pending={props.pending.has(attribute.name)}
+            selected={props.selection.has(attribute.name)}
+            onSelect={props.onSelect}
+            onToggle={props.onToggle}
+          />
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,69 @@
+"use client";
+
+import { memo } from "react";
+import { Checkbox } from "@/components/ui/checkbox";
+import { cn } from "@/components/ui/cn";
+import { Switch } from "@/components/ui/switch";
+import type { Attribute } from "@/lib/attributes/types";
+import { ownerText } from "@/lib/attributes/wording";
+import { rowLabelId, switchId } from "./ids";
+
+type AttributeRowProps = {
+  attribute: Attribute;
+  writable: boolean;
+  pending: boolean;
+  selected: boolean;
+  onSelect: (name: string, selected: boolean) => void;
+  onToggle: (attribute: Attribute) => void;
+};
+
+function Mark({ children }: { children: string }) {
+  return (
+    <span className="rounded border border-slate-300 px-1.5 py-px text-xs text-slate-700 dark:border-slate-600 dark:text-slate-300">
+      {children}
+    </span>
+  );
+}
+
+export const AttributeRow = memo(function AttributeRow(props: AttributeRowProps) {
+  const { attribute, writable, pending, selected } = props;
+  const labelId = rowLabelId(attribute.name);
+  return (
+    <li
+      className={cn(
+        "flex items-center gap-3 px-3 py-3",
+        attribute.ownedByApp && "bg-indigo-50/60 dark:bg-indigo-950/40",
+      )}
+    >
+      <Checkbox
+        aria-label={`Select ${attribute.label}`}
+        checked={selected}
+        onChange={(event) => props.onSelect(attribute.name, event.target.checked)}
+      />
+      <div className="min-w-0 flex-1">
+        <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
+          <span id={labelId} className="font-medium break-words">
+            {attribute.label}
+          </span>
+          {attribute.manual ? <Mark>Manual</Mark> : null}
+          {attribute.template === null ? <Mark>Custom</Mark> : null}
+        </div>
+        <p className="text-sm text-slate-700 dark:text-slate-300">
+          {ownerText(attribute)}
+          {pending ? <span className="ml-2 italic">Saving…</span> : null}
+        </p>
+      </div>
+      <Switch
+        id={switchId(attribute.name)}
+        aria-labelledby={labelId}
+        checked={attribute.ownedByApp}
+        disabled={!writable}
+        aria-disabled={pending || undefined}
+        aria-busy={pending || undefined}
+        onCheckedChange={() => {
+          if (!pending) props.onToggle(attribute);
+        }}
+      />
+    </li>
+  );
+});

@@ -1,0 +1,31 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { describeError } from "@/lib/query/api-error";
+import { attributesQuery } from "@/lib/query/options";
+import { AttributesManager } from "./attributes-manager";
+import { LoadError, ListSkeleton } from "./page-states";
+
+/** The attributes page's client part: the list once loaded, else why it is not there. */
+export function AttributesView() {
+  const query = useQuery(attributesQuery());
+
+  if (query.isPending) return <ListSkeleton />;
+  if (query.isLoadingError) {
+    return <LoadError error={query.error} onRetry={() => void query.refetch()} />;
+  }
+
+  return (
+    <>
+      {query.isRefetchError ? (
+        <p
+          role="alert"
+          className="mt-4 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-100"
+        >
+          Could not refresh the list: {describeError(query.error)} Showing what was loaded before.
+        </p>
+      ) : null}
+      <AttributesManager data={query.data} />
+    </>
+  );
+}

@@ -1,0 +1,95 @@
+"use client";
+
+import { useState, type ReactNode } from "react";
+import {
+  AlertDialog,
+  AlertDialogCancel,
+  AlertDialogContent,
+  AlertDialogDescription,
+  AlertDialogFooter,
+  AlertDialogTitle,
+} from "@/components/ui/alert-dialog";
+import { Button, type ButtonVariant } from "@/components/ui/button";
+import { SignInButton } from "@/components/auth/sign-in-button";
+import type { Problem } from "@/lib/query/api-error";
+
+type ConfirmDialogProps = {
+  open: boolean;
+  onClose: () => void;
+  title: string;
+  /** The consequences, read out as the dialog's description. */
+  description: ReactNode;
+  /** Extra controls under the description (e.g. the manual-entry checkbox). */
+  children?: ReactNode;
+  confirmLabel: string;
+  confirmVariant?: ButtonVariant;
+  /** Runs the change; null when it went through (the dialog closes), else why not (it stays). */
+  onConfirm: () => Promise<Problem | null>;
+  /** Where focus goes when the dialog closes: the first of these ids found in the page. */
+  returnFocusTo: readonly string[];
+};
+
+export function ConfirmDialog(props: ConfirmDialogProps) {
+  const { open, onClose, title, description, children, confirmLabel, onConfirm } = props;
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function confirm() {
+    setBusy(true);
+    setProblem(null);
+    const outcome = await onConfirm();
+    setBusy(false);
+    if (outcome) setProblem(outcome);
+    else onClose();
+  }
+
+  return (
+    <AlertDialog
+      open={open}
+      onOpenChange={(next) => {
+        if (next || busy) return;
+        setProblem(null);
+        onClose();
+      }}
+    >
+      <AlertDialogContent
+        onCloseAutoFocus={(event) => {
+          // Without a Radix Trigger, put focus back on what opened the dialog ourselves.
+          event.preventDefault();
+          const target = props.returnFocusTo
+            .map((id) => document.getElementById(id))
+            .find((element) => element !== null && !element.matches(":disabled"));
+          target?.focus();
+        }}
+      >
+        <AlertDialogTitle>{title}</AlertDialogTitle>
+        <AlertDialogDescription asChild>
+          <div>{description}</div>
+        </AlertDialogDescription>
+        {children}
+        {problem ? (
+          <div
+            role="alert"
+            className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100"
+          >
+            <p>{problem.message}</p>
+            {problem.sessionEnded ? <SignInButton className="mt-2" /> : null}
+          </div>
+        ) : null}
+        <AlertDialogFooter>
+          <AlertDialogCancel disabled={busy}>Cancel</AlertDialogCancel>
+          <Button
+            variant={props.confirmVariant ?? "primary"}
+            onClick={() => {
+              if (!busy) void confirm();
+            }}
+            aria-disabled={busy}
+            aria-busy={busy}
+          >
+            {confirmLabel}
+          </Button>
+        </AlertDialogFooter>
+      </AlertDialogContent>
+    </AlertDialog>
+  );
+}

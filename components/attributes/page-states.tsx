@@ -1,0 +1,69 @@
+import type { ReactNode } from "react";
+import { SignInButton } from "@/components/auth/sign-in-button";
+import { Button } from "@/components/ui/button";
+import { Skeleton } from "@/components/ui/skeleton";
+import { ApiError, describeError, describeRetryAt } from "@/lib/query/api-error";
+
+export function ListSkeleton() {
+  return (
+    <div aria-busy="true" className="mt-6 space-y-6">
+      <p className="sr-only">Loading your attributes…</p>
+      {[0, 1].map((group) => (
+        <div key={group} className="space-y-2">
+          <Skeleton className="h-6 w-32" />
+          {[0, 1, 2, 3].map((row) => (
+            <Skeleton key={row} className="h-14 w-full" />
+          ))}
+        </div>
+      ))}
+    </div>
+  );
+}
+
+function Notice({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <div className="mt-6 rounded-lg border border-slate-200 p-6 dark:border-slate-800">
+      <h2 className="text-lg font-semibold">{title}</h2>
+      <div className="mt-2 space-y-3 text-slate-700 dark:text-slate-300">{children}</div>
+    </div>
+  );
+}
+
+export function SessionEnded() {
+  return (
+    <Notice title="Your Exist session has ended">
+      <p>Exist no longer accepts this app&apos;s sign-in. Sign in again to see your attributes.</p>
+      <SignInButton />
+    </Notice>
+  );
+}
+
+export function NoAttributes() {
+  return (
+    <Notice title="No attributes yet">
+      <p>Your Exist account has no attributes. Add one from the templates below.</p>
+    </Notice>
+  );
+}
+
+/** Exist unreachable, slow or rate limiting: say which, and how to go on. */
+export function LoadError({ error, onRetry }: { error: unknown; onRetry: () => void }) {
+  if (error instanceof ApiError && error.sessionEnded) return <SessionEnded />;
+  if (error instanceof ApiError && error.status === 429) {
+    return (
+      <Notice title="Exist asked us to slow down">
+        <p role="alert">Too many requests reached Exist. {describeRetryAt(error.retryAt)}</p>
+        <Button variant="secondary" onClick={onRetry}>
+          Retry
+        </Button>
+      </Notice>
+    );
+  }
+  const unreachable = error instanceof ApiError && (error.status === 502 || error.status === 504);
+  return (
+    <Notice title={unreachable ? "Exist is unreachable" : "Your attributes could not be loaded"}>
+      <p role="alert">{describeError(error)}</p>
+      <Button onClick={onRetry}>Retry</Button>
+    </Notice>
+  );
+}

@@ -1,0 +1,42 @@
+"use client";
+
+import type { Attribute } from "@/lib/attributes/types";
+import { NO_CONSENT_NOTE, releaseConsequence, releaseTarget } from "@/lib/attributes/wording";
+import type { Problem } from "@/lib/query/api-error";
+import type { OwnershipChange } from "@/lib/query/use-ownership";
+import { ConfirmDialog } from "./confirm-dialog";
+import { switchId } from "./ids";
+
+type ReleaseDialogProps = {
+  attribute: Attribute;
+  onClose: () => void;
+  run: (change: OwnershipChange, success: string) => Promise<Problem | null>;
+};
+
+export function ReleaseDialog({ attribute, onClose, run }: ReleaseDialogProps) {
+  const target = releaseTarget(attribute);
+  const outcome = target ? `now owned by ${target.label}` : "it is now inactive";
+  return (
+    <ConfirmDialog
+      open
+      onClose={onClose}
+      title={`Release ${attribute.label}?`}
+      description={
+        <>
+          <p>This app will stop being able to write {attribute.label}.</p>
+          <p>{releaseConsequence(attribute)}</p>
+          <p>{NO_CONSENT_NOTE}</p>
+        </>
+      }
+      confirmLabel="Release"
+      confirmVariant="danger"
+      returnFocusTo={[switchId(attribute.name)]}
+      onConfirm={() =>
+        run(
+          { action: "release", items: [{ name: attribute.name }] },
+          `${attribute.label} released: ${outcome}.`,
+        )
+      }
+    />
+  );
+}

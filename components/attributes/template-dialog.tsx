@@ -1,0 +1,40 @@
+"use client";
+
+import type { ExistTemplate } from "@/lib/exist/schemas";
+import type { Problem } from "@/lib/query/api-error";
+import type { OwnershipChange } from "@/lib/query/use-ownership";
+import { ConfirmDialog } from "./confirm-dialog";
+import { switchId, templateButtonId } from "./ids";
+
+type TemplateDialogProps = {
+  template: ExistTemplate;
+  onClose: () => void;
+  run: (change: OwnershipChange, success: string) => Promise<Problem | null>;
+};
+
+export function TemplateDialog({ template, onClose, run }: TemplateDialogProps) {
+  return (
+    <ConfirmDialog
+      open
+      onClose={onClose}
+      title={`Create ${template.label}?`}
+      description={
+        <>
+          <p>
+            {template.label} ({template.group.label}) will be created in your Exist account and
+            owned by this app, so this app can write its values.
+          </p>
+          <p>Exist does not ask you to confirm this.</p>
+        </>
+      }
+      confirmLabel="Create and acquire"
+      returnFocusTo={[switchId(template.name), templateButtonId(template.name)]}
+      onConfirm={() =>
+        run(
+          { action: "acquire", items: [{ template: template.name }] },
+          `${template.label} was created and is owned by this app.`,
+        )
+      }
+    />
+  );
+}

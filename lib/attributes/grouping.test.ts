@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import { canWrite, needsManual, readOnlyReason } from "./access";
+import { filterAttributes, NO_FILTER } from "./filter";
+import { makeAttribute, MOOD_GROUP } from "./test-fixtures";
+import { groupByExistGroup } from "./grouping";
+
+const steps = makeAttribute();
+const floors = makeAttribute({ name: "floors", label: "Floors", priority: 4 });
+const mood = makeAttribute({ name: "mood", label: "Mood", group: MOOD_GROUP, manual: true });
+const note = makeAttribute({
+  name: "mood_note",
+  label: "Mood note",
+  group: MOOD_GROUP,
+  priority: 2,
+  ownedByApp: true,
+});
+
+describe("groupByExistGroup", () => {
+  it("orders groups by group priority, then attributes by priority", () => {
+    const groups = groupByExistGroup([note, floors, mood, steps]);
+    expect(groups.map((entry) => entry.group.name)).toEqual(["activity", "mood"]);
+    expect(groups[0]?.items.map((a) => a.name)).toEqual(["steps", "floors"]);
+    expect(groups[1]?.items.map((a) => a.name)).toEqual(["mood", "mood_note"]);
+  });
+});
+
+describe("filterAttributes", () => {
+  const all = [steps, floors, mood, note];
+  it("matches label and name, ignoring case", () => {
+    expect(filterAttributes(all, { ...NO_FILTER, query: "FLO" })).toEqual([floors]);
+    expect(filterAttributes(all, { ...NO_FILTER, query: "mood_n" })).toEqual([note]);
+  });
+  it("filters by group and by ownership", () => {
+    expect(filterAttributes(all, { ...NO_FILTER, group: "mood" })).toEqual([mood, note]);
+    expect(filterAttributes(all, { ...NO_FILTER, ownedByAppOnly: true })).toEqual([note]);
+  });
+});
+
+describe("write access", () => {
+  const access = { writableGroups: ["activity"], manualWrite: true };
+  it("allows groups with a write scope, and manual attributes with manual_write", () => {
+    expect(canWrite(steps, access)).toBe(true);
+    expect(canWrite(note, access)).toBe(false);
+    expect(canWrite(mood, access)).toBe(true);
+    expect(needsManual(mood, access)).toBe(true);
+    expect(needsManual(steps, access)).toBe(false);
+  });
+  it("says which scope is missing", () => {
+    expect(readOnlyReason("mood", access)).toBe("Read-only: this app was not granted mood_write");
+    expect(readOnlyReason("activity", access)).toBeNull();
+  });
+});

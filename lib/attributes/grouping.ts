@@ -1,0 +1,29 @@
+import type { ExistGroup } from "@/lib/exist/schemas";
+import type { Attribute } from "./types";
+
+type Grouped = { group: ExistGroup; priority: number };
+
+export type GroupOf<T extends Grouped> = { group: ExistGroup; items: T[] };
+
+/**
+ * Items grouped by Exist group, in Exist's order: group priority, then item priority
+ * (https://developer.exist.io/reference/object_types/#attributes). Ties keep the order given.
+ */
+export function groupByExistGroup<T extends Grouped>(items: readonly T[]): GroupOf<T>[] {
+  const byGroup = new Map<string, GroupOf<T>>();
+  for (const item of items) {
+    const entry = byGroup.get(item.group.name);
+    if (entry) entry.items.push(item);
+    else byGroup.set(item.group.name, { group: item.group, items: [item] });
+  }
+  const groups = [...byGroup.values()].sort((a, b) => a.group.priority - b.group.priority);
+  for (const entry of groups) entry.items.sort((a, b) => a.priority - b.priority);
+  return groups;
+}
+
+export type AttributeGroup = GroupOf<Attribute>;
+
+/** The distinct groups of a list, in Exist's order (for the group filter). */
+export function listGroups(items: readonly Grouped[]): ExistGroup[] {
+  return groupByExistGroup(items).map((entry) => entry.group);
+}

@@ -1,0 +1,48 @@
+import type { ExistService } from "@/lib/exist/schemas";
+import type { Attribute } from "./types";
+
+/** "Owned by Fitbit", "Owned by this app" or "Inactive – no owner". */
+export function ownerText(attribute: Attribute): string {
+  if (attribute.ownedByApp) return "Owned by this app";
+  if (attribute.service) return `Owned by ${attribute.service.label}`;
+  return attribute.active ? "No owner" : "Inactive – no owner";
+}
+
+/**
+ * Who takes over when this app releases an attribute: Exist hands it to another connected service
+ * that can supply it, else the attribute becomes inactive
+ * (https://developer.exist.io/reference/attribute_ownership/#release-attributes).
+ */
+export function releaseTarget(attribute: Attribute): ExistService | null {
+  const self = attribute.ownedByApp ? attribute.service?.name : undefined;
+  return attribute.available_services.find((service) => service.name !== self) ?? null;
+}
+
+export function releaseConsequence(attribute: Attribute): string {
+  const target = releaseTarget(attribute);
+  if (target)
+    return `Ownership of ${attribute.label} passes to ${target.label}, which can supply it.`;
+  return `No other connected service can supply ${attribute.label}, so it becomes inactive until a service acquires it.`;
+}
+
+/** What acquiring does to the current owner, in the confirmation's words. */
+export function acquireConsequence(attribute: Attribute): string {
+  if (attribute.service && !attribute.ownedByApp) {
+    const owner = attribute.service.label;
+    return `${attribute.label} is owned by ${owner}. If this app acquires it, ${owner} will stop being able to write ${attribute.label}.`;
+  }
+  if (!attribute.active) {
+    return `${attribute.label} is inactive and has no owner. Acquiring it reactivates it, with this app as its owner.`;
+  }
+  return `${attribute.label} has no owner. Acquiring it makes this app its owner.`;
+}
+
+export const NO_CONSENT_NOTE =
+  "Exist does not ask you to confirm this: the change happens at once.";
+
+/** The state the list shows for an attribute while a change is in flight (before Exist answers). */
+export function expectedAfter(attribute: Attribute, action: "acquire" | "release"): Attribute {
+  if (action === "acquire") return { ...attribute, ownedByApp: true, active: true };
+  const target = releaseTarget(attribute);
+  return { ...attribute, ownedByApp: false, service: target, active: target !== null };
+}

@@ -1,0 +1,38 @@
+import type { AttributesResponse, OwnershipResponse, TemplatesResponse } from "@/lib/api/contract";
+import type { AcquireItem, ReleaseItem } from "@/lib/validations/ownership";
+import { ApiError, toApiError } from "./api-error";
+
+/** The one way the page calls the app's route handlers (same origin; cookies carry the session). */
+async function requestJson<T>(path: string, init?: RequestInit): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      ...init,
+      headers: { Accept: "application/json", ...init?.headers },
+      credentials: "same-origin",
+    });
+  } catch {
+    throw new ApiError(0, "network_error", "Network error");
+  }
+  if (!response.ok) throw await toApiError(response);
+  return (await response.json()) as T;
+}
+
+function postJson<T>(path: string, body: unknown): Promise<T> {
+  return requestJson<T>(path, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify(body),
+  });
+}
+
+export const fetchAttributes = () => requestJson<AttributesResponse>("/api/attributes");
+
+export const fetchTemplates = () => requestJson<TemplatesResponse>("/api/templates");
+
+/** 200 when every item succeeded, 202 when some failed: both resolve, with `failed` filled in. */
+export const acquireAttributes = (items: AcquireItem[]) =>
+  postJson<OwnershipResponse>("/api/attributes/acquire", items);
+
+export const releaseAttributes = (items: ReleaseItem[]) =>
+  postJson<OwnershipResponse>("/api/attributes/release", items);

@@ -1,0 +1,12 @@
+/** Every query key of the app, in one place (https://tkdodo.eu/blog/effective-react-query-keys). */
+export const attributeKeys = {
+  all: ["attributes"] as const,
+  list: () => [...attributeKeys.all, "list"] as const,
+};
+
+export const templateKeys = {
+  all: ["templates"] as const,
+  list: () => [...templateKeys.all, "list"] as const,
+};
+
+export const ownershipMutationKey = ["ownership"] as const;
