@@ -57,7 +57,9 @@ function checkRequest(c: Context, state: SandboxState, params: AuthorizeParams):
   }
   const scopes = parseScopes(params.scope);
   if (scopes.length === 0 || unknownScopes(scopes).length > 0) {
-    return { response: redirectWith(c, redirectUri, { error: "invalid_scope", state: params.state }) };
+    return {
+      response: redirectWith(c, redirectUri, { error: "invalid_scope", state: params.state }),
+    };
   }
   return { redirectUri, scopes };
 }
@@ -80,7 +82,12 @@ export function createOAuth(state: SandboxState) {
       scope: checked.scopes.join(" "),
       ...(params.state === undefined ? {} : { state: params.state }),
     };
-    const view = { clientName: state.client.name, scopes: checked.scopes, accounts, params: hidden };
+    const view = {
+      clientName: state.client.name,
+      scopes: checked.scopes,
+      accounts,
+      params: hidden,
+    };
     return c.html(consentPage({ ...view, selected: "demo" }));
   });
 

@@ -38,7 +38,9 @@ function asItem(sent: unknown): Item {
 }
 
 function success(record: AttributeRecord, sent: Item, extra: Item, context: OwnershipContext) {
-  const item = context.successObjects ? attributeJson(record, context.services) : { ...sent, ...extra };
+  const item = context.successObjects
+    ? attributeJson(record, context.services)
+    : { ...sent, ...extra };
   return { ok: true as const, item };
 }
 
@@ -50,7 +52,11 @@ export function acquireOne(sent: unknown, index: number, context: OwnershipConte
   const item = asItem(sent);
   const parsed = objectSchema.safeParse(item);
   if (!parsed.success) {
-    return failure(item, "invalid_field", `Object at index ${index} field 'manual' must be a boolean`);
+    return failure(
+      item,
+      "invalid_field",
+      `Object at index ${index} field 'manual' must be a boolean`,
+    );
   }
   const { name, template: templateName, manual = false } = parsed.data;
   if (!name && !templateName) {
@@ -70,7 +76,11 @@ export function acquireOne(sent: unknown, index: number, context: OwnershipConte
   const attributeName = record?.name ?? template?.name ?? "";
   const missing = missingWriteScope(group, manual, context.scopes);
   if (missing) {
-    return failure(item, "unauthorised", `Missing scope '${missing}' to acquire attribute '${attributeName}'`);
+    return failure(
+      item,
+      "unauthorised",
+      `Missing scope '${missing}' to acquire attribute '${attributeName}'`,
+    );
   }
   if (!record && template) {
     record = attributeFromTemplate(template, ownService, []);

@@ -42,7 +42,11 @@ function pageLink(url: URL, origin: string, page: number): string {
  * One page of `items` for the request at `requestUrl`, with links on `origin`; null when the
  * page does not exist (DRF answers 404 `{"detail": "Invalid page."}`).
  */
-export function paginate<T>(items: readonly T[], requestUrl: string, origin: string): Page<T> | null {
+export function paginate<T>(
+  items: readonly T[],
+  requestUrl: string,
+  origin: string,
+): Page<T> | null {
   const url = new URL(requestUrl);
   const limit = readLimit(url.searchParams.get("limit"));
   const rawPage = url.searchParams.get("page") ?? "1";

@@ -75,7 +75,12 @@ export function seedAccounts(): Map<string, Account> {
     demoAttributes(),
   );
   const heavy = account(
-    { username: "heavy", first_name: "Heavy", last_name: "Tracker", timezone: "Australia/Melbourne" },
+    {
+      username: "heavy",
+      first_name: "Heavy",
+      last_name: "Tracker",
+      timezone: "Australia/Melbourne",
+    },
     heavyAttributes(),
   );
   const fresh = account(

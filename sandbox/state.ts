@@ -36,7 +36,12 @@ export type AccessToken = {
   refreshToken: string;
 };
 
-export type RefreshToken = { account: string; clientId: string; scopes: string[]; accessToken: string };
+export type RefreshToken = {
+  account: string;
+  clientId: string;
+  scopes: string[];
+  accessToken: string;
+};
 
 export type AuthCode = {
   account: string;

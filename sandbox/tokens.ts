@@ -57,8 +57,7 @@ export function rotateTokens(
 }
 
 export type TokenCheck =
-  | { ok: true; value: string; token: AccessToken }
-  | { ok: false; detail: string };
+  { ok: true; value: string; token: AccessToken } | { ok: false; detail: string };
 
 /** Reads `Authorization: Bearer <token>` the way DRF words its failures. */
 export function checkBearer(state: SandboxState, header: string | undefined): TokenCheck {
