@@ -73,11 +73,12 @@ describe("GET /oauth2/authorize", () => {
 
   it("answers 400 with an error page, not a redirect, for an unknown client or redirect URI", async () => {
     const sandbox = oauthSandbox();
-    for (const overrides of [
+    const cases: Array<Record<string, string>> = [
       { client_id: "someone-else" },
       { redirect_uri: `${REDIRECT}/` },
       { redirect_uri: "https://evil.example/api/auth/callback/exist" },
-    ]) {
+    ];
+    for (const overrides of cases) {
       const response = await sandbox.call(`/oauth2/authorize?${authorizeQuery(overrides)}`);
       expect(response.status).toBe(400);
       expect(response.headers.get("Location")).toBeNull();
