@@ -16,6 +16,9 @@ import { existConfig } from "@/lib/exist/config";
 
 /** The signed-in user's session (display fields and flags), or null. */
 export async function getCurrentSession(): Promise<Session | null> {
+  // Reading the cookies first makes the caller dynamic, so `next build` never prerenders it
+  // (and never needs the environment).
+  await cookies();
   return getServerSession(getAuthOptions());
 }
 

@@ -1,0 +1,104 @@
+import { describe, expect, it } from "vitest";
+import { DEFAULT_SCOPES } from "@/lib/exist/groups";
+import { SANDBOX_CLIENT } from "@/lib/sandbox-client";
+import { parseEnv } from "@/lib/env";
+
+const SECRET = "x".repeat(32);
+
+describe("parseEnv", () => {
+  it("falls back to sandbox mode and the documented defaults", () => {
+    const env = parseEnv({ AUTH_SECRET: SECRET });
+    expect(env).toEqual({
+      sandboxMode: true,
+      existClientId: SANDBOX_CLIENT.id,
+      existClientSecret: SANDBOX_CLIENT.secret,
+      existBaseUrl: "http://127.0.0.1:4010",
+      scopes: [...DEFAULT_SCOPES],
+      authSecret: SECRET,
+      appUrl: "http://localhost:3000",
+      port: 3000,
+      sandboxPort: 4010,
+      existTimeoutMs: 10_000,
+    });
+  });
+
+  it("points sandbox mode at SANDBOX_PORT", () => {
+    expect(parseEnv({ AUTH_SECRET: SECRET, SANDBOX_PORT: "4110" }).existBaseUrl).toBe(
+      "http://127.0.0.1:4110",
+    );
+  });
+
+  it("uses exist.io when a client is configured", () => {
+    const env = parseEnv({
+      AUTH_SECRET: SECRET,
+      EXIST_CLIENT_ID: "id",
+      EXIST_CLIENT_SECRET: "secret",
+    });
+    expect(env).toMatchObject({
+      sandboxMode: false,
+      existClientId: "id",
+      existClientSecret: "secret",
+      existBaseUrl: "https://exist.io",
+    });
+  });
+
+  it("reads every variable and trims a trailing slash from URLs", () => {
+    const env = parseEnv({
+      NEXTAUTH_SECRET: SECRET,
+      EXIST_BASE_URL: "https://exist.example/",
+      EXIST_SCOPES: "mood_read  mood_write manual_write",
+      NEXTAUTH_URL: "https://app.example/",
+      PORT: "8080",
+      SANDBOX_PORT: "5000",
+      EXIST_TIMEOUT_MS: "2500",
+    });
+    expect(env).toMatchObject({
+      existBaseUrl: "https://exist.example",
+      scopes: ["mood_read", "mood_write", "manual_write"],
+      authSecret: SECRET,
+      appUrl: "https://app.example",
+      port: 8080,
+      sandboxPort: 5000,
+      existTimeoutMs: 2500,
+    });
+  });
+
+  it("prefers APP_URL over NEXTAUTH_URL and AUTH_SECRET over NEXTAUTH_SECRET", () => {
+    const env = parseEnv({
+      AUTH_SECRET: SECRET,
+      NEXTAUTH_SECRET: "y".repeat(32),
+      APP_URL: "http://localhost:3100",
+      NEXTAUTH_URL: "http://localhost:9999",
+    });
+    expect(env.appUrl).toBe("http://localhost:3100");
+    expect(env.authSecret).toBe(SECRET);
+  });
+
+  it("treats empty values as unset", () => {
+    expect(parseEnv({ AUTH_SECRET: SECRET, EXIST_CLIENT_ID: "", PORT: "" })).toMatchObject({
+      sandboxMode: true,
+      port: 3000,
+    });
+  });
+
+  it.each([
+    [{}, /^AUTH_SECRET is not set/],
+    [{ AUTH_SECRET: "short" }, /^AUTH_SECRET must be at least 32 characters/],
+    [{ AUTH_SECRET: SECRET, EXIST_CLIENT_ID: "id" }, /^EXIST_CLIENT_SECRET is not set/],
+    [
+      { AUTH_SECRET: SECRET, EXIST_BASE_URL: "exist.io" },
+      /^EXIST_BASE_URL must be an http\(s\) URL/,
+    ],
+    [{ AUTH_SECRET: SECRET, APP_URL: "ftp://x" }, /^APP_URL must be an http\(s\) URL/],
+    [{ AUTH_SECRET: SECRET, PORT: "eighty" }, /^PORT must be a port number/],
+    [{ AUTH_SECRET: SECRET, SANDBOX_PORT: "70000" }, /^SANDBOX_PORT must be a port number/],
+    [{ AUTH_SECRET: SECRET, EXIST_TIMEOUT_MS: "10s" }, /^EXIST_TIMEOUT_MS must be a whole number/],
+    [{ AUTH_SECRET: SECRET, EXIST_TIMEOUT_MS: "5" }, /^EXIST_TIMEOUT_MS must be at least 100/],
+    [
+      { AUTH_SECRET: SECRET, EXIST_SCOPES: "mood_read, everything" },
+      /^EXIST_SCOPES must list scopes/,
+    ],
+  ])("names the variable in the error for %j", (source, message) => {
+    expect(() => parseEnv(source)).toThrow(message);
+  });
+});
