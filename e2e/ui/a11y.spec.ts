@@ -1,0 +1,95 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { sandbox } from "../sandbox";
+import { attributeSwitch, dialog } from "./helpers";
+import { signInThroughConsent } from "./sign-in";
+
+async function expectNoAxeViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(
+    results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(", ")}`),
+  ).toEqual([]);
+}
+
+async function expectNoHorizontalScroll(page: Page) {
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+  expect(overflow).toBeLessThanOrEqual(0);
+}
+
+test.beforeEach(async () => {
+  await sandbox.reset();
+});
+
+for (const colorScheme of ["light", "dark"] as const) {
+  test(`axe finds nothing on the landing page, the list and a dialog (${colorScheme})`, async ({
+    page,
+  }) => {
+    await page.emulateMedia({ colorScheme });
+    await page.goto("/");
+    await expectNoAxeViolations(page);
+
+    await signInThroughConsent(page);
+    await expect(attributeSwitch(page, "Steps")).toBeVisible();
+    await expectNoAxeViolations(page);
+
+    await attributeSwitch(page, "Steps").click();
+    await expect(dialog(page, "Acquire Steps?")).toBeVisible();
+    await expectNoAxeViolations(page);
+  });
+}
+
+test("keyboard only: sign in, open a confirmation, focus stays inside, acquire", async ({
+  page,
+}) => {
+  await page.goto("/");
+  const signIn = page.getByRole("button", { name: "Sign in with Exist" });
+  await signIn.focus();
+  await page.keyboard.press("Enter");
+  await page.getByRole("button", { name: "Allow" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/attributes$/);
+
+  const steps = attributeSwitch(page, "Steps");
+  await steps.focus();
+  await page.keyboard.press("Space");
+  const confirm = dialog(page, "Acquire Steps?");
+  await expect(confirm).toBeVisible();
+  // Radix traps focus: tabbing around never leaves the dialog.
+  for (let i = 0; i < 6; i += 1) {
+    await page.keyboard.press("Tab");
+    expect(await confirm.evaluate((node) => node.contains(document.activeElement))).toBe(true);
+  }
+  await page.keyboard.press("Escape");
+  await expect(confirm).toBeHidden();
+  await expect(steps).toBeFocused();
+
+  await page.keyboard.press("Space");
+  await confirm.getByRole("button", { name: "Acquire", exact: true }).focus();
+  await page.keyboard.press("Enter");
+  await expect(confirm).toBeHidden();
+  await expect(steps).toBeChecked();
+  await expect(steps).toBeFocused();
+});
+
+test("screenshots: light and dark, desktop and 375 px, no horizontal scroll", async ({ page }) => {
+  await signInThroughConsent(page);
+  for (const width of [1280, 375]) {
+    await page.setViewportSize({ width, height: 900 });
+    for (const colorScheme of ["light", "dark"] as const) {
+      await page.emulateMedia({ colorScheme });
+      await expect(attributeSwitch(page, "Steps")).toBeVisible();
+      await expectNoHorizontalScroll(page);
+      await page.screenshot({
+        path: `test-results/screenshots/attributes-${colorScheme}-${width}.png`,
+        fullPage: width === 375 ? false : true,
+      });
+    }
+  }
+  await attributeSwitch(page, "Steps").click();
+  await expect(dialog(page, "Acquire Steps?")).toBeVisible();
+  await page.screenshot({ path: "test-results/screenshots/acquire-dialog-dark-375.png" });
+  await page.emulateMedia({ colorScheme: "light" });
+  await page.screenshot({ path: "test-results/screenshots/acquire-dialog-light-375.png" });
+});

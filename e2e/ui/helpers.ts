@@ -1,0 +1,31 @@
+/** Locators for the attributes page, by role and accessible name as SPEC.md names them. */
+import { expect, type Locator, type Page } from "@playwright/test";
+import { sandbox, type SandboxAttribute } from "../sandbox";
+
+export function attributeSwitch(page: Page, label: string): Locator {
+  return page.getByRole("switch", { name: label, exact: true });
+}
+
+/** The list item of one attribute (label, owner text, selection checkbox, switch). */
+export function attributeRow(page: Page, label: string): Locator {
+  return page.getByRole("listitem").filter({ has: attributeSwitch(page, label) });
+}
+
+export function dialog(page: Page, title: string): Locator {
+  return page.getByRole("alertdialog", { name: title });
+}
+
+export function liveStatus(page: Page): Locator {
+  return page.getByRole("status").filter({ hasText: /\S/ });
+}
+
+export async function sandboxAttribute(account: string, name: string): Promise<SandboxAttribute> {
+  const found = (await sandbox.state(account)).find((attribute) => attribute.name === name);
+  expect(found, `sandbox attribute ${name}`).toBeDefined();
+  return found as SandboxAttribute;
+}
+
+/** As if the user came back to the tab: TanStack Query refetches on focus. */
+export async function refocus(page: Page): Promise<void> {
+  await page.evaluate(() => window.dispatchEvent(new Event("focus")));
+}

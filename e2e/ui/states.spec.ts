@@ -1,0 +1,66 @@
+import { expect, test } from "@playwright/test";
+import { sandbox } from "../sandbox";
+import { attributeSwitch } from "./helpers";
+import { signInThroughConsent } from "./sign-in";
+
+test.beforeEach(async ({ page }) => {
+  await sandbox.reset();
+  await sandbox.clearFaults();
+  await signInThroughConsent(page);
+});
+
+test.afterEach(async () => {
+  await sandbox.clearFaults();
+});
+
+test("the list comes with the page (server prefetch): no fetch from the browser", async ({
+  page,
+}) => {
+  const fetched: string[] = [];
+  page.on("request", (request) => {
+    if (new URL(request.url()).pathname === "/api/attributes") fetched.push(request.url());
+  });
+  const response = await page.reload();
+  const html = (await response?.text()) ?? "";
+  expect(html).toContain('aria-label="Select Steps"');
+  expect(html).toContain("Owned by Google Fit");
+  await expect(attributeSwitch(page, "Steps")).toBeVisible();
+  await page.getByRole("searchbox", { name: "Filter attributes" }).fill("Steps");
+  await expect(page.getByRole("switch", { name: "Steps", exact: true })).toBeVisible();
+  expect(fetched).toEqual([]);
+});
+
+test("Exist unreachable: says so, and Retry loads the list", async ({ page }) => {
+  await sandbox.fault({ path: "/api/2/attributes/", status: 503, times: 20 });
+  await page.reload();
+  await expect(page.getByRole("heading", { name: "Exist is unreachable" })).toBeVisible({
+    timeout: 10_000,
+  });
+  await expect(page.getByRole("alert").filter({ hasText: "could not be reached" })).toBeVisible();
+  await sandbox.clearFaults();
+  await page.getByRole("button", { name: "Retry" }).click();
+  await expect(attributeSwitch(page, "Steps")).toBeVisible();
+});
+
+test("rate limited: says when to try again", async ({ page }) => {
+  await sandbox.fault({
+    path: "/api/2/attributes/",
+    status: 429,
+    headers: { "Retry-After": "120" },
+    times: 20,
+  });
+  await page.reload();
+  await expect(page.getByRole("heading", { name: "Exist asked us to slow down" })).toBeVisible();
+  await expect(page.getByRole("alert").filter({ hasText: "Too many requests" })).toContainText(
+    /Try again in about 2 minutes \(at \d\d?:\d\d/,
+  );
+});
+
+test("token revoked: the session has ended, with a way to sign in again", async ({ page }) => {
+  await sandbox.revokeTokens("demo");
+  await page.reload();
+  await expect(page.getByRole("heading", { name: "Your Exist session has ended" })).toBeVisible();
+  await page.getByRole("button", { name: "Sign in with Exist" }).click();
+  await page.getByRole("button", { name: "Allow" }).click();
+  await expect(attributeSwitch(page, "Steps")).toBeVisible();
+});
