@@ -1,0 +1,156 @@
+/**
+ * `npm run bench`: starts the sandbox and the production app, measures proxy overhead, calls to
+ * Exist, page weight and the heavy list in the browser, prints a table with each budget, writes
+ * bench/results.json, and stops everything it started.
+ */
+import { existsSync } from "node:fs";
+import { cpus } from "node:os";
+import { writeFile } from "node:fs/promises";
+import { execSync } from "node:child_process";
+import { APP_URL, SANDBOX_URL, appEnv } from "../e2e/env";
+import { sealSession } from "../e2e/session";
+import { sandbox } from "../e2e/sandbox";
+import { heavyListTimings } from "./browser";
+import { clearCalls, existCalls, loadCalls } from "./calls";
+import { load, type LoadFigures, type LoadTarget } from "./proxy";
+import { startProcess, stopAll, waitFor } from "./processes";
+import { budgetRows, printTable } from "./report";
+import { firstLoadWeights, lighthouseScores } from "./weight";
+
+const root = new URL("..", import.meta.url).pathname.replace(/\/$/, "");
+const seconds = Number(process.env.BENCH_SECONDS ?? 5);
+const chromePath = ["CHROMIUM_PATH", "/usr/bin/chromium"]
+  .map((candidate) => (candidate.startsWith("/") ? candidate : process.env[candidate]))
+  .find((path): path is string => Boolean(path && existsSync(path)));
+
+async function main() {
+  if (!existsSync(`${root}/.next/BUILD_ID`) || process.env.BENCH_BUILD === "1") {
+    console.log("bench: building the app (next build)");
+    execSync("npx next build", { cwd: root, stdio: "ignore" });
+  }
+  // A high rate limit: the load runs send thousands of requests with one token.
+  const env = { ...appEnv, SANDBOX_RATE_LIMIT: "100000000" };
+  startProcess("sandbox", "npx tsx sandbox/main.ts", env);
+  startProcess("app", `npx next start --port ${appEnv.PORT}`, env);
+  await waitFor(`${SANDBOX_URL}/__sandbox/state?account=demo`);
+  await waitFor(`${APP_URL}/`);
+  await sandbox.reset();
+
+  const demo = await sealSession("demo");
+  const heavy = await sealSession("heavy");
+  const names = (await sandbox.state("demo")).slice(0, 35).map(({ name }) => name);
+
+  console.log("bench: proxy overhead (autocannon)");
+  const listQuery = "limit=100&include_inactive=true&include_low_priority=true";
+  const workloads: Array<{ name: string; direct: LoadTarget; app: LoadTarget }> = [
+    {
+      name: "GET attributes (demo)",
+      direct: {
+        url: `${SANDBOX_URL}/api/2/attributes/?${listQuery}`,
+        headers: { Authorization: `Bearer ${demo.tokens.access_token}` },
+      },
+      // no-cache: the app must call Exist every time, or this would measure the cache.
+      app: {
+        url: `${APP_URL}/api/attributes`,
+        headers: { Cookie: demo.cookie, "Cache-Control": "no-cache" },
+      },
+    },
+    {
+      name: "acquire 35 (demo)",
+      direct: {
+        url: `${SANDBOX_URL}/api/2/attributes/acquire/`,
+        method: "POST",
+        headers: {
+          Authorization: `Bearer ${demo.tokens.access_token}`,
+          "Content-Type": "application/json",
+        },
+        body: JSON.stringify(names.map((name) => ({ name }))),
+      },
+      app: {
+        url: `${APP_URL}/api/attributes/acquire`,
+        method: "POST",
+        headers: { Cookie: demo.cookie, "Content-Type": "application/json", Origin: APP_URL },
+        body: JSON.stringify(names.map((name) => ({ name }))),
+      },
+    },
+  ];
+  const proxy: Array<{
+    workload: string;
+    connections: number;
+    direct: LoadFigures;
+    app: LoadFigures;
+  }> = [];
+  for (const workload of workloads) {
+    for (const connections of [1, 10]) {
+      await load(workload.app, connections, 1); // warm-up: compile caches, keep-alive
+      const direct = await load(workload.direct, connections, seconds);
+      const app = await load(workload.app, connections, seconds);
+      proxy.push({ workload: workload.name, connections, direct, app });
+    }
+  }
+
+  console.log("bench: calls to Exist");
+  await sandbox.reset();
+  const calls = [
+    await loadCalls(APP_URL, SANDBOX_URL, "demo", (await sealSession("demo")).cookie),
+    await loadCalls(APP_URL, SANDBOX_URL, "heavy", heavy.cookie),
+  ];
+  const heavyNames = (await sandbox.state("heavy")).slice(0, 100).map(({ name }) => ({ name }));
+  await clearCalls(SANDBOX_URL);
+  const bulk = await fetch(`${APP_URL}/api/attributes/acquire`, {
+    method: "POST",
+    headers: { Cookie: heavy.cookie, "Content-Type": "application/json", Origin: APP_URL },
+    body: JSON.stringify(heavyNames),
+  });
+  const bulkCalls = (await existCalls(SANDBOX_URL)).filter((call) =>
+    call.path.endsWith("/acquire/"),
+  );
+  const bulkAcquire = { items: heavyNames.length, status: bulk.status, calls: bulkCalls.length };
+
+  console.log("bench: page weight and Lighthouse");
+  const weights = await firstLoadWeights(root);
+  await sandbox.reset();
+  const lighthouse = chromePath
+    ? {
+        landing: await lighthouseScores(`${APP_URL}/`, chromePath),
+        attributes: await lighthouseScores(
+          `${APP_URL}/attributes`,
+          chromePath,
+          (await sealSession("demo")).cookie,
+        ),
+      }
+    : null;
+
+  console.log("bench: heavy list in the browser");
+  const heavyCookie = (await sealSession("heavy")).cookie.split("=");
+  const browser = await heavyListTimings(APP_URL, chromePath, {
+    name: heavyCookie[0] ?? "",
+    value: heavyCookie.slice(1).join("="),
+  });
+
+  const results = {
+    date: new Date().toISOString(),
+    machine: { cores: cpus().length, cpu: cpus()[0]?.model ?? "unknown", node: process.version },
+    secondsPerRun: seconds,
+    proxy,
+    calls,
+    bulkAcquire,
+    weights,
+    lighthouse,
+    browser,
+  };
+  const rows = budgetRows(results);
+  printTable(results, rows);
+  await writeFile(
+    `${root}/bench/results.json`,
+    `${JSON.stringify({ ...results, budgets: rows }, null, 2)}\n`,
+  );
+  console.log("bench: wrote bench/results.json");
+}
+
+main()
+  .catch((error: unknown) => {
+    console.error("bench failed:", error instanceof Error ? error.message : error);
+    process.exitCode = 1;
+  })
+  .finally(stopAll);
