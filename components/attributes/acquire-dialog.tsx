@@ -58,7 +58,7 @@ export function AcquireDialog({ attribute, access, onClose, run }: AcquireDialog
           <p id={`${manualId}-hint`} className="text-slate-700 dark:text-slate-300">
             {forcedManual
               ? "Required: this app may write this group only as manual entry (manual_write)."
-              : "You will enter the values yourself in this app, rather than a device filling them in."}
+              : "Mark it as entered by hand rather than filled in automatically by a device or service."}
           </p>
         </div>
       </div>

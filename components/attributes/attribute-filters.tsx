@@ -18,7 +18,7 @@ export function AttributeFilters({ filter, groups, onChange }: AttributeFiltersP
     <div
       role="group"
       aria-label="Filters"
-      className="grid gap-3 sm:grid-cols-[1fr_12rem_auto] sm:items-end"
+      className="mt-6 grid gap-3 sm:grid-cols-[1fr_12rem_auto] sm:items-end"
     >
       <div className="grid gap-1">
         <label htmlFor="attribute-filter" className="text-sm font-medium">

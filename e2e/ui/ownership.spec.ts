@@ -145,3 +145,32 @@ test("creates an attribute from a template", async ({ page }) => {
   await expect(page.getByRole("button", { name: "Add Pages read" })).toHaveCount(0);
   expect((await sandboxAttribute("demo", "pages_read")).service?.label).toBe("Exist Ownership");
 });
+
+test("a refetch while a change is in flight does not flip the switch back", async ({ page }) => {
+  const steps = attributeSwitch(page, "Steps");
+  await expect(async () => {
+    await refocus(page); // also proves the page has hydrated before we start watching
+    await expect(steps).toBeEnabled({ timeout: 500 });
+  }).toPass();
+  // Record every value the switch shows, however briefly.
+  await steps.evaluate((node) => {
+    const seen: string[] = [node.getAttribute("aria-checked") ?? ""];
+    (window as unknown as { seen: string[] }).seen = seen;
+    new MutationObserver(() => {
+      const value = node.getAttribute("aria-checked") ?? "";
+      if (value !== seen.at(-1)) seen.push(value);
+    }).observe(node, { attributes: true, attributeFilter: ["aria-checked"] });
+  });
+  await sandbox.fault({ path: "/api/2/attributes/acquire/", delayMs: 1500 });
+
+  await steps.click();
+  const confirm = dialog(page, "Acquire Steps?");
+  await confirm.getByRole("button", { name: "Acquire", exact: true }).click();
+  const hiddenSteps = page.getByRole("switch", { name: "Steps", exact: true, includeHidden: true });
+  await expect(hiddenSteps).toBeChecked(); // optimistic, before Exist has answered
+  await refocus(page);
+  await expect(confirm).toBeHidden();
+  await expect(steps).toBeChecked();
+  const seen = await page.evaluate(() => (window as unknown as { seen: string[] }).seen);
+  expect(seen).toEqual(["false", "true"]);
+});

@@ -1,0 +1,56 @@
+// @vitest-environment jsdom
+import { cleanup, render, screen } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { useState } from "react";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import type { Problem } from "@/lib/query/api-error";
+import { ConfirmDialog } from "./confirm-dialog";
+
+afterEach(cleanup);
+
+function Harness({ onConfirm }: { onConfirm: () => Promise<Problem | null> }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <button id="opener" onClick={() => setOpen(true)}>
+        Open
+      </button>
+      {open ? (
+        <ConfirmDialog
+          open
+          onClose={() => setOpen(false)}
+          title="Acquire Steps?"
+          description={<p>Google Fit will stop being able to write Steps.</p>}
+          confirmLabel="Acquire"
+          returnFocusTo={["opener"]}
+          onConfirm={onConfirm}
+        />
+      ) : null}
+    </>
+  );
+}
+
+describe("ConfirmDialog", () => {
+  it("stays open with the reason when the change fails", async () => {
+    const user = userEvent.setup();
+    render(<Harness onConfirm={async () => ({ message: "Exist could not be reached." })} />);
+    await user.click(screen.getByRole("button", { name: "Open" }));
+    const dialog = screen.getByRole("alertdialog", { name: "Acquire Steps?" });
+    const describedBy = dialog.getAttribute("aria-describedby") ?? "";
+    expect(document.getElementById(describedBy)?.textContent).toMatch(/Google Fit will stop/);
+    await user.click(screen.getByRole("button", { name: "Acquire" }));
+    expect((await screen.findByRole("alert")).textContent).toBe("Exist could not be reached.");
+    expect(screen.queryByRole("alertdialog")).not.toBeNull();
+  });
+
+  it("closes on success and gives focus back to what opened it", async () => {
+    const user = userEvent.setup();
+    const onConfirm = vi.fn(async () => null);
+    render(<Harness onConfirm={onConfirm} />);
+    await user.click(screen.getByRole("button", { name: "Open" }));
+    await user.click(screen.getByRole("button", { name: "Acquire" }));
+    expect(onConfirm).toHaveBeenCalledOnce();
+    expect(screen.queryByRole("alertdialog")).toBeNull();
+    expect(document.activeElement).toBe(screen.getByRole("button", { name: "Open" }));
+  });
+});
