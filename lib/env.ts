@@ -17,7 +17,7 @@ const httpUrl = z
   .string()
   .trim()
   .refine((value) => /^https?:\/\/[^/]/.test(value) && URL.canParse(value), {
-    message: "must be an http(s) URL, e.g. https://exist.io",
+    message: "must be an http(s) URL such as https://example.com",
   })
   .transform((value) => value.replace(/\/+$/, ""));
 

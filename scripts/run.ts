@@ -1,0 +1,192 @@
+/**
+ * `npm start` (tsx scripts/run.ts start) and `npm run dev` (tsx scripts/run.ts dev).
+ *
+ * With no EXIST_CLIENT_ID: sandbox mode. Starts the local Exist (sandbox/main.ts), points the app
+ * at it, makes up a session secret if none is set, and says so in a banner. With EXIST_CLIENT_ID:
+ * the app alone, against EXIST_BASE_URL (https://exist.io), and AUTH_SECRET is required.
+ * `start` builds first when .next/BUILD_ID is missing or older than the sources.
+ * Ctrl-C (SIGINT) or SIGTERM stops every process this script started.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import path from "node:path";
+import { EnvError, parseEnv } from "../lib/env";
+import { DEFAULT_SANDBOX_PORT } from "../lib/sandbox-client";
+
+const root = path.resolve(import.meta.dirname, "..");
+const nextBin = path.join(root, "node_modules/next/dist/bin/next");
+const tsxBin = path.join(root, "node_modules/tsx/dist/cli.mjs");
+/** What `next build` reads: when any of it is newer than the build, the build is stale. */
+const SOURCES = [
+  "app",
+  "components",
+  "lib",
+  "types",
+  "public",
+  "proxy.ts",
+  "next.config.mjs",
+  "postcss.config.mjs",
+  "tsconfig.json",
+  "package.json",
+  "package-lock.json",
+];
+
+const children = new Set<ChildProcess>();
+let stopping = false;
+
+function fail(message: string): never {
+  console.error(`\n${message}\n`);
+  process.exit(1);
+}
+
+/** The environment the app (and the sandbox) run with. */
+function appEnvironment(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  const sandboxMode = !env.EXIST_CLIENT_ID?.trim();
+  const port = env.PORT?.trim() || "3000";
+  // A malformed PORT is left for parseEnv to name.
+  if (/^\d+$/.test(port)) env.APP_URL ||= env.NEXTAUTH_URL || `http://localhost:${port}`;
+  if (env.APP_URL) env.NEXTAUTH_URL ||= env.APP_URL;
+  const hasSecret = Boolean(env.AUTH_SECRET?.trim() || env.NEXTAUTH_SECRET?.trim());
+  if (sandboxMode) {
+    env.SANDBOX_PORT ||= String(DEFAULT_SANDBOX_PORT);
+    const sandboxUrl = `http://127.0.0.1:${env.SANDBOX_PORT}`;
+    if (env.EXIST_BASE_URL && env.EXIST_BASE_URL !== sandboxUrl) {
+      console.warn(
+        `Sandbox mode: ignoring EXIST_BASE_URL=${env.EXIST_BASE_URL} (no EXIST_CLIENT_ID).`,
+      );
+    }
+    env.EXIST_BASE_URL = sandboxUrl;
+    // Sessions only need to outlive this process: a fresh random key is right here.
+    if (!hasSecret) env.AUTH_SECRET = randomBytes(32).toString("base64url");
+  } else if (!hasSecret) {
+    fail(
+      "AUTH_SECRET is not set. With EXIST_CLIENT_ID set the app needs a fixed session key:\n" +
+        "  export AUTH_SECRET=$(openssl rand -base64 32)",
+    );
+  }
+  try {
+    parseEnv(env);
+  } catch (error) {
+    if (error instanceof EnvError) fail(`Cannot start: ${error.message}.`);
+    throw error;
+  }
+  return env;
+}
+
+function newestSource(entry: string): number {
+  if (!existsSync(entry)) return 0;
+  const stats = statSync(entry);
+  if (!stats.isDirectory()) return /\.test\.tsx?$/.test(entry) ? 0 : stats.mtimeMs;
+  return Math.max(
+    stats.mtimeMs,
+    ...readdirSync(entry).map((name) => newestSource(path.join(entry, name))),
+  );
+}
+
+function buildIsStale(): boolean {
+  const buildId = path.join(root, ".next/BUILD_ID");
+  if (!existsSync(buildId)) return true;
+  const builtAt = statSync(buildId).mtimeMs;
+  return SOURCES.some((source) => newestSource(path.join(root, source)) > builtAt);
+}
+
+function run(command: string[], env: NodeJS.ProcessEnv): ChildProcess {
+  const child = spawn(process.execPath, command, { cwd: root, env, stdio: "inherit" });
+  children.add(child);
+  child.on("exit", (code, signal) => {
+    children.delete(child);
+    if (stopping) {
+      if (children.size === 0) process.exit(0);
+      return;
+    }
+    // One part stopped on its own: stop the rest too, rather than serve half an app.
+    console.error(`${path.basename(command[1] ?? "")} exited (${signal ?? code}); stopping.`);
+    stop(code ?? 1);
+  });
+  return child;
+}
+
+function waitForExit(child: ChildProcess): Promise<number> {
+  return new Promise((resolve) => child.once("exit", (code) => resolve(code ?? 1)));
+}
+
+function stop(exitCode = 0): void {
+  if (stopping) return;
+  stopping = true;
+  process.exitCode = exitCode;
+  if (children.size === 0) process.exit(exitCode);
+  for (const child of children) child.kill("SIGTERM");
+  // Whatever has not stopped after a few seconds is stopped for good.
+  setTimeout(() => {
+    for (const child of children) child.kill("SIGKILL");
+    process.exit(exitCode);
+  }, 5000).unref();
+}
+
+async function waitForSandbox(url: string): Promise<void> {
+  const deadline = Date.now() + 20_000;
+  while (Date.now() < deadline && !stopping) {
+    const ready = await fetch(`${url}/__sandbox/state?account=demo`).then(
+      (response) => response.ok,
+      () => false,
+    );
+    if (ready) return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  if (!stopping) {
+    console.error(`The sandbox did not start on ${url}.`);
+    stop(1);
+  }
+}
+
+function banner(env: NodeJS.ProcessEnv, sandboxMode: boolean): void {
+  const lines = sandboxMode
+    ? [
+        "Exist Ownership, in sandbox mode: a local stand-in for Exist, no account needed.",
+        `  App:      ${env.APP_URL}`,
+        `  Sandbox:  ${env.EXIST_BASE_URL}  (accounts demo, heavy and new)`,
+        "  To use exist.io instead, set EXIST_CLIENT_ID, EXIST_CLIENT_SECRET and AUTH_SECRET",
+        '  (README, "Using exist.io instead of the sandbox").',
+      ]
+    : [
+        "Exist Ownership",
+        `  App:    ${env.APP_URL}`,
+        `  Exist:  ${env.EXIST_BASE_URL ?? "https://exist.io"}`,
+      ];
+  console.log(`\n${lines.join("\n")}\n`);
+}
+
+async function main(): Promise<void> {
+  const mode = process.argv[2];
+  if (mode !== "dev" && mode !== "start") fail("Usage: tsx scripts/run.ts dev|start");
+  const env = appEnvironment();
+  const sandboxMode = !env.EXIST_CLIENT_ID?.trim();
+
+  process.on("SIGINT", () => stop(0));
+  process.on("SIGTERM", () => stop(0));
+
+  if (sandboxMode) {
+    run([tsxBin, "sandbox/main.ts"], env);
+    await waitForSandbox(env.EXIST_BASE_URL ?? "");
+    if (stopping) return;
+  }
+  if (mode === "start" && buildIsStale()) {
+    console.log("Building the app (next build)...");
+    const build = spawn(process.execPath, [nextBin, "build"], { cwd: root, env, stdio: "inherit" });
+    children.add(build);
+    const code = await waitForExit(build);
+    children.delete(build);
+    if (stopping) return;
+    if (code !== 0) {
+      console.error("next build failed.");
+      return stop(code);
+    }
+  }
+  if (stopping) return;
+  banner(env, sandboxMode);
+  run([nextBin, mode, "--port", env.PORT?.trim() || "3000"], env);
+}
+
+void main();
