@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import type { AttributesResponse } from "@/lib/api/contract";
 import {
   acquireItems,
@@ -14,15 +14,13 @@ import { groupByExistGroup, listGroups } from "@/lib/attributes/grouping";
 import type { ItemResult } from "@/lib/attributes/results";
 import type { Attribute } from "@/lib/attributes/types";
 import { usePendingNames } from "@/lib/query/use-ownership";
-import { AcquireDialog } from "./acquire-dialog";
 import { AttributeFilters } from "./attribute-filters";
 import { AttributeGroupSection } from "./attribute-group";
 import { BulkBar } from "./bulk-bar";
-import { BulkDialog } from "./bulk-dialog";
 import { BulkResults } from "./bulk-results";
+import { AcquireDialog, BulkDialog, preloadDialogs, ReleaseDialog } from "./lazy-dialogs";
 import { LiveStatus } from "./live-status";
 import { NoAttributes } from "./page-states";
-import { ReleaseDialog } from "./release-dialog";
 import { TemplatesSection } from "./templates-section";
 import { useChangeRunner } from "./use-change-runner";
 import { useSelection } from "./use-selection";
@@ -41,6 +39,7 @@ export function AttributesManager({ data }: { data: AttributesResponse }) {
   const [message, setMessage] = useState("");
   const [lastBulk, setLastBulk] = useState<LastBulk>(null);
   const pending = usePendingNames();
+  useEffect(preloadDialogs, []);
   const { runSingle, runBulk } = useChangeRunner(setMessage);
 
   const shown = useMemo(() => filterAttributes(attributes, filter), [attributes, filter]);

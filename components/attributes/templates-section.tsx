@@ -9,7 +9,7 @@ import { describeError, type Problem } from "@/lib/query/api-error";
 import { templatesQuery } from "@/lib/query/options";
 import type { OwnershipChange } from "@/lib/query/use-ownership";
 import { templateButtonId } from "./ids";
-import { TemplateDialog } from "./template-dialog";
+import { TemplateDialog } from "./lazy-dialogs";
 
 type TemplatesSectionProps = {
   run: (change: OwnershipChange, success: string) => Promise<Problem | null>;
