@@ -12,6 +12,7 @@ import { bearerAuth, type ApiEnv } from "./middleware";
 import { acquireOne, releaseOne, type Outcome, type OwnershipContext } from "./ownership";
 import { paginate, readFlag } from "./paging";
 import { profileJson } from "./profile";
+import { updateOne } from "./update";
 import { originFor, type SandboxState } from "./state";
 
 /** Exist takes at most 35 objects per acquire or release call. */
@@ -67,7 +68,7 @@ export function createApi(state: SandboxState) {
     );
   };
 
-  const changeOwnership = async (
+  const handleObjectList = async (
     c: Context<ApiEnv>,
     changeOne: (sent: unknown, index: number, context: OwnershipContext) => Outcome,
   ) => {
@@ -95,7 +96,8 @@ export function createApi(state: SandboxState) {
     page(c, filterTemplates(TEMPLATES, c.req.query()).map(templateJson)),
   );
   // `allow_user_defined` (older docs) is accepted and has no effect: `name` acquires any attribute.
-  api.post("/attributes/acquire", (c) => changeOwnership(c, acquireOne));
-  api.post("/attributes/release", (c) => changeOwnership(c, releaseOne));
+  api.post("/attributes/acquire", (c) => handleObjectList(c, acquireOne));
+  api.post("/attributes/release", (c) => handleObjectList(c, releaseOne));
+  api.post("/attributes/update", (c) => handleObjectList(c, updateOne));
   return api;
 }

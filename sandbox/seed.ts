@@ -22,7 +22,12 @@ export type Profile = {
   delinquent: boolean;
 };
 
-export type Account = { profile: Profile; attributes: Map<string, AttributeRecord> };
+export type Account = {
+  profile: Profile;
+  attributes: Map<string, AttributeRecord>;
+  /** Values written with `update/`, keyed `name/date`. */
+  values: Map<string, unknown>;
+};
 
 const metric = {
   imperial_distance: false,
@@ -61,8 +66,12 @@ function newAttributes(): AttributeRecord[] {
   ];
 }
 
-function account(profile: Omit<Profile, keyof typeof metric>, attributes: AttributeRecord[]) {
+function account(
+  profile: Omit<Profile, keyof typeof metric>,
+  attributes: AttributeRecord[],
+): Account {
   return {
+    values: new Map(),
     profile: { ...profile, ...metric },
     attributes: new Map(attributes.map((attribute) => [attribute.name, attribute])),
   };
