@@ -22,6 +22,10 @@ describe("parseEnv", () => {
     });
   });
 
+  it("takes the app's URL from PORT when APP_URL is unset", () => {
+    expect(parseEnv({ AUTH_SECRET: SECRET, PORT: "3100" }).appUrl).toBe("http://localhost:3100");
+  });
+
   it("points sandbox mode at SANDBOX_PORT", () => {
     expect(parseEnv({ AUTH_SECRET: SECRET, SANDBOX_PORT: "4110" }).existBaseUrl).toBe(
       "http://127.0.0.1:4110",

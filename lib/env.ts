@@ -104,6 +104,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     );
   }
   const sandboxPort = raw.SANDBOX_PORT ?? DEFAULT_SANDBOX_PORT;
+  const port = raw.PORT ?? 3000;
   return {
     sandboxMode,
     existClientId: raw.EXIST_CLIENT_ID ?? SANDBOX_CLIENT.id,
@@ -112,8 +113,8 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
       raw.EXIST_BASE_URL ?? (sandboxMode ? `http://127.0.0.1:${sandboxPort}` : "https://exist.io"),
     scopes: raw.EXIST_SCOPES ?? [...DEFAULT_SCOPES],
     authSecret,
-    appUrl: raw.APP_URL ?? raw.NEXTAUTH_URL ?? "http://localhost:3000",
-    port: raw.PORT ?? 3000,
+    appUrl: raw.APP_URL ?? raw.NEXTAUTH_URL ?? `http://localhost:${port}`,
+    port,
     sandboxPort,
     existTimeoutMs: raw.EXIST_TIMEOUT_MS ?? 10_000,
   };

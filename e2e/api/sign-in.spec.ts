@@ -1,0 +1,83 @@
+/**
+ * Sign in with Exist through the sandbox's consent page in a real browser, and proof that the
+ * Exist tokens never reach the browser: not in the session, HTML, scripts or any JSON.
+ */
+import { expect, test, type Response } from "@playwright/test";
+import { sandbox } from "../sandbox";
+import { SESSION_COOKIE, openCookie, signInThroughConsent } from "../session";
+
+test.beforeEach(async () => {
+  await sandbox.reset();
+});
+
+test("Allow: signed in, and the session holds display fields and flags only", async ({ page }) => {
+  await signInThroughConsent(page, "demo");
+  const session = await (await page.request.get("/api/auth/session")).json();
+  expect(Object.keys(session).sort()).toEqual(["expires", "manualWrite", "user", "writableGroups"]);
+  expect(Object.keys(session.user).sort()).toEqual(["image", "name", "username"]);
+  expect(session.user.username).toBe("demo");
+  expect(session.writableGroups).toEqual(expect.arrayContaining(["activity", "mood"]));
+  expect(typeof session.manualWrite).toBe("boolean");
+});
+
+test("another account picked on the consent page is the one signed in", async ({ page }) => {
+  await signInThroughConsent(page, "new");
+  const session = await (await page.request.get("/api/auth/session")).json();
+  expect(session.user.username).toBe("new");
+});
+
+test("Deny: back in the app with a readable message, not signed in", async ({ page }) => {
+  await page.goto("/");
+  await page.getByRole("button", { name: "Sign in with Exist", exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`^${sandbox.url}/oauth2/authorize`));
+  await page.getByRole("button", { name: "Deny", exact: true }).click();
+
+  await expect(page).toHaveURL(/\/\?error=AccessDenied$/);
+  await expect(page.getByRole("alert").filter({ hasText: /did not allow/i })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Sign in with Exist" })).toBeVisible();
+  expect(await (await page.request.get("/api/auth/session")).json()).toEqual({});
+});
+
+test("the access and refresh tokens appear in no response the browser receives", async ({
+  page,
+}) => {
+  const seen: Array<Promise<string>> = [];
+  const record = (response: Response) => {
+    seen.push(
+      (async () => {
+        const headers = JSON.stringify(await response.allHeaders());
+        const body = await response.body().then(
+          (buffer) => buffer.toString("utf8"),
+          () => "", // redirects have no body
+        );
+        return `${response.url()}\n${headers}\n${body}`;
+      })(),
+    );
+  };
+  page.on("response", record);
+
+  await signInThroughConsent(page, "demo");
+  await expect(page.getByRole("switch").first()).toBeVisible();
+  // Everything the page and a curious user could ask the app for.
+  await page.reload();
+  await expect(page.getByRole("switch").first()).toBeVisible();
+  for (const path of ["/api/auth/session", "/api/attributes", "/api/templates", "/"]) {
+    await page.goto(path);
+  }
+
+  const cookie = (await page.context().cookies()).find((item) => item.name === SESSION_COOKIE);
+  expect(cookie?.httpOnly).toBe(true);
+  const token = await openCookie(`${SESSION_COOKIE}=${cookie?.value}`);
+  expect(token.accessToken.length).toBeGreaterThan(8);
+  expect(token.refreshToken.length).toBeGreaterThan(8);
+
+  const responses = await Promise.all(seen);
+  const kinds = responses.map((text) => text.split("\n")[0] ?? "");
+  expect(kinds.some((url) => url.endsWith("/api/auth/session"))).toBe(true);
+  expect(kinds.some((url) => url.includes("/_next/static/") && url.endsWith(".js"))).toBe(true);
+  expect(kinds.some((url) => url.endsWith("/api/attributes"))).toBe(true);
+  for (const text of responses) {
+    expect(text).not.toContain(token.accessToken);
+    expect(text).not.toContain(token.refreshToken);
+  }
+});
