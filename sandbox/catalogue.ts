@@ -178,7 +178,7 @@ export function templateJson(template: Template) {
   return {
     name: template.name,
     label: template.label,
-    group: findGroup(template.group),
+    group: { ...findGroup(template.group) },
     priority: template.priority,
     value_type: template.valueType,
     value_type_description: valueTypeDescription(template.valueType),

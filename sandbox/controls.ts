@@ -80,8 +80,9 @@ export function createControls(state: SandboxState) {
     const body = await readJson(c, ownerSchema);
     if (!body.ok) return body.response;
     const { account, attribute, service } = body.data;
-    const record = state.accounts.get(account)?.attributes.get(attribute);
-    if (!state.accounts.has(account)) return unknownAccount(c, account);
+    const found = state.accounts.get(account);
+    if (!found) return unknownAccount(c, account);
+    const record = found.attributes.get(attribute);
     if (!record) return c.json({ detail: `Attribute '${attribute}' not found.` }, 404);
     if (service !== null && !state.services.has(service)) {
       return c.json({ detail: `Unknown service '${service}'.` }, 400);
