@@ -8,12 +8,10 @@ import { consentPage, errorPage } from "./consent-page";
 import { parseScopes, unknownScopes } from "./scopes";
 import type { SandboxState } from "./state";
 import { randomToken } from "./tokens";
-import { exchangeToken } from "./token-endpoint";
+import { exchangeToken, text } from "./token-endpoint";
 
 /** Codes are single-use and live ten minutes. */
 export const CODE_TTL_MS = 10 * 60 * 1000;
-
-const text = z.string().optional().catch(undefined);
 
 const authorizeSchema = z.object({
   response_type: text,

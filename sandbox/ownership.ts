@@ -29,11 +29,12 @@ const objectSchema = z.looseObject({
   manual: z.boolean().optional(),
 });
 
-function failure(sent: Item, errorCode: string, error: string): Outcome {
+export function failure(sent: Item, errorCode: string, error: string): Outcome {
   return { ok: false, item: { ...sent, error_code: errorCode, error } };
 }
 
-function asItem(sent: unknown): Item {
+/** The object as sent, or `{}` for anything that is not a JSON object. */
+export function asItem(sent: unknown): Item {
   return typeof sent === "object" && sent !== null && !Array.isArray(sent) ? { ...sent } : {};
 }
 
@@ -44,8 +45,26 @@ function success(record: AttributeRecord, sent: Item, extra: Item, context: Owne
   return { ok: true as const, item };
 }
 
-function findByTemplate(account: Account, template: string): AttributeRecord | undefined {
-  return [...account.attributes.values()].find((record) => record.template === template);
+/** What an acquire object points at: its group and name, and how to get (or create) the record. */
+type Target = { group: string; name: string; obtain: () => AttributeRecord };
+
+function findTarget(account: Account, name?: string, templateName?: string): Target | string {
+  if (templateName) {
+    const template = findTemplate(templateName);
+    if (!template) return `Template '${templateName}' not found`;
+    const obtain = () => {
+      const existing = [...account.attributes.values()].find((r) => r.template === template.name);
+      if (existing) return existing;
+      // Acquiring a template the user lacks creates the attribute.
+      const created = attributeFromTemplate(template, null, []);
+      account.attributes.set(created.name, created);
+      return created;
+    };
+    return { group: template.group, name: template.name, obtain };
+  }
+  const record = name ? account.attributes.get(name) : undefined;
+  if (!record) return `Attribute '${name}' not found`;
+  return { group: record.group, name: record.name, obtain: () => record };
 }
 
 export function acquireOne(sent: unknown, index: number, context: OwnershipContext): Outcome {
@@ -58,39 +77,24 @@ export function acquireOne(sent: unknown, index: number, context: OwnershipConte
       `Object at index ${index} field 'manual' must be a boolean`,
     );
   }
-  const { name, template: templateName, manual = false } = parsed.data;
-  if (!name && !templateName) {
+  const { name, template, manual = false } = parsed.data;
+  if (!name && !template) {
     return failure(item, "missing_field", `Object at index ${index} missing field(s) 'name'`);
   }
-  const { account, ownService } = context;
-  let record: AttributeRecord | undefined;
-  const template = templateName ? findTemplate(templateName) : undefined;
-  if (templateName) {
-    if (!template) return failure(item, "not_found", `Template '${templateName}' not found`);
-    record = findByTemplate(account, template.name);
-  } else if (name) {
-    record = account.attributes.get(name);
-    if (!record) return failure(item, "not_found", `Attribute '${name}' not found`);
-  }
-  const group = record?.group ?? template?.group ?? "custom";
-  const attributeName = record?.name ?? template?.name ?? "";
-  const missing = missingWriteScope(group, manual, context.scopes);
+  const target = findTarget(context.account, name, template);
+  if (typeof target === "string") return failure(item, "not_found", target);
+  const missing = missingWriteScope(target.group, manual, context.scopes);
   if (missing) {
-    return failure(
-      item,
-      "unauthorised",
-      `Missing scope '${missing}' to acquire attribute '${attributeName}'`,
-    );
+    const error = `Missing scope '${missing}' to acquire attribute '${target.name}'`;
+    return failure(item, "unauthorised", error);
   }
-  if (!record && template) {
-    record = attributeFromTemplate(template, ownService, []);
-    account.attributes.set(record.name, record);
-  }
-  if (!record) return failure(item, "not_found", `Attribute '${attributeName}' not found`);
-  record.service = ownService;
+  const record = target.obtain();
+  record.service = context.ownService;
   record.active = true;
   record.manual = manual;
-  if (!record.availableServices.includes(ownService)) record.availableServices.push(ownService);
+  if (!record.availableServices.includes(context.ownService)) {
+    record.availableServices.push(context.ownService);
+  }
   return success(record, item, { active: true }, context);
 }
 

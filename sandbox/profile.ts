@@ -2,6 +2,7 @@
  * `GET /api/2/accounts/profile/` and the generated avatars it points at:
  * https://developer.exist.io/reference/users/
  */
+import { escapeHtml } from "./consent-page";
 import type { Profile } from "./seed";
 
 /** `2022-05-16T16:01:37.587+10:00`: the current time in the user's time zone. */
@@ -32,10 +33,6 @@ export function profileJson(profile: Profile, origin: string, now: number) {
   return { username, first_name, last_name, avatar, timezone, local_time, ...flags };
 }
 
-function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
-}
-
 /** A round avatar with the user's initials; its colour is derived from the username. */
 export function avatarSvg(profile: Profile): string {
   let hash = 0;
@@ -43,10 +40,10 @@ export function avatarSvg(profile: Profile): string {
   const initials = `${profile.first_name.charAt(0)}${profile.last_name.charAt(0)}`.toUpperCase();
   return [
     '<svg xmlns="http://www.w3.org/2000/svg" width="128" height="128" viewBox="0 0 128 128"',
-    ` role="img" aria-label="${escapeXml(profile.first_name)} ${escapeXml(profile.last_name)}">`,
+    ` role="img" aria-label="${escapeHtml(profile.first_name)} ${escapeHtml(profile.last_name)}">`,
     `<circle cx="64" cy="64" r="64" fill="hsl(${hash} 55% 45%)"/>`,
     '<text x="64" y="64" dy=".35em" text-anchor="middle" font-family="system-ui, sans-serif"',
-    ` font-size="52" font-weight="600" fill="#fff">${escapeXml(initials)}</text>`,
+    ` font-size="52" font-weight="600" fill="#fff">${escapeHtml(initials)}</text>`,
     "</svg>",
   ].join("");
 }

@@ -7,7 +7,8 @@ import { z } from "zod";
 import type { SandboxState } from "./state";
 import { issueTokens, rotateTokens } from "./tokens";
 
-const text = z.string().optional().catch(undefined);
+/** A form field: a string, or undefined when absent or not text. */
+export const text = z.string().optional().catch(undefined);
 
 const tokenRequestSchema = z.object({
   grant_type: text,

@@ -4,7 +4,7 @@
  * Values are checked broadly by type, as Exist does, and kept per attribute and date.
  */
 import type { AttributeRecord } from "./attributes";
-import type { OwnershipContext, Outcome } from "./ownership";
+import { asItem, failure, type OwnershipContext, type Outcome } from "./ownership";
 
 const REQUIRED = ["name", "date", "value"] as const;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -27,12 +27,8 @@ function fitsValueType(record: AttributeRecord, value: unknown): boolean {
 }
 
 export function updateOne(sent: unknown, index: number, context: OwnershipContext): Outcome {
-  const item: Record<string, unknown> =
-    typeof sent === "object" && sent !== null && !Array.isArray(sent) ? { ...sent } : {};
-  const fail = (error_code: string, error: string): Outcome => ({
-    ok: false,
-    item: { ...item, error_code, error },
-  });
+  const item = asItem(sent);
+  const fail = (errorCode: string, error: string) => failure(item, errorCode, error);
   const missing = REQUIRED.filter((field) => item[field] === undefined || item[field] === null);
   if (missing.length) {
     const fields = missing.map((field) => `'${field}'`).join(", ");
