@@ -38,6 +38,36 @@ test("Deny: back in the app with a readable message, not signed in", async ({ pa
   expect(await (await page.request.get("/api/auth/session")).json()).toEqual({});
 });
 
+test("a callback whose state does not match is refused before any token exchange", async ({
+  page,
+}) => {
+  // Hold Exist's redirect back to the app, to replay it with another `state`, as a forged
+  // callback link would.
+  let callback: URL | undefined;
+  await page.route(`${sandbox.url}/oauth2/authorize`, async (route) => {
+    if (route.request().method() !== "POST") return route.continue();
+    const response = await route.fetch({ maxRedirects: 0 });
+    callback = new URL(response.headers().location ?? "");
+    await route.fulfill({ status: 200, contentType: "text/plain", body: "held" });
+  });
+  await page.goto("/");
+  await page.getByRole("button", { name: "Sign in with Exist", exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`^${sandbox.url}/oauth2/authorize`));
+  await page.getByRole("button", { name: "Allow", exact: true }).click();
+  await expect(page.getByText("held")).toBeVisible();
+  expect(callback?.searchParams.get("code")).toBeTruthy();
+  expect(callback?.searchParams.get("state")).toBeTruthy();
+
+  callback?.searchParams.set("state", "forged-state");
+  await sandbox.clearRequests();
+  await page.goto(callback?.href ?? "/");
+
+  await expect(page).toHaveURL(/\/\?.*error=OAuthCallback/);
+  expect(await (await page.request.get("/api/auth/session")).json()).toEqual({});
+  const requests = await sandbox.requests();
+  expect(requests.filter((request) => request.path === "/oauth2/access_token")).toEqual([]);
+});
+
 test("the access and refresh tokens appear in no response the browser receives", async ({
   page,
 }) => {

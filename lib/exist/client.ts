@@ -41,7 +41,6 @@ export type ExistClient = ReturnType<typeof createExistClient>;
 const LIST_PARAMS = { limit: "100", include_inactive: "true", include_low_priority: "true" };
 
 export function createExistClient(config: ExistConfig, tokens: TokenSource) {
-  const origin = new URL(config.baseUrl).origin;
   const url = (path: string, params: Record<string, string> = {}) => {
     const result = new URL(`${config.baseUrl}${path}`);
     for (const [key, value] of Object.entries(params)) result.searchParams.set(key, value);
@@ -55,7 +54,12 @@ export function createExistClient(config: ExistConfig, tokens: TokenSource) {
     json?: unknown,
   ): Promise<{ status: number; data: z.infer<S> }> {
     const send = (accessToken: string) =>
-      existRequest(config, target, { method: json ? "POST" : "GET", accessToken, json }, schema);
+      existRequest(
+        config,
+        target,
+        { method: json === undefined ? "GET" : "POST", accessToken, json },
+        schema,
+      );
     const accessToken = await tokens.accessToken();
     try {
       return await send(accessToken);
@@ -69,7 +73,7 @@ export function createExistClient(config: ExistConfig, tokens: TokenSource) {
     const schema = pageSchema(item);
     return fetchAllPages(
       url(path, params),
-      origin,
+      config.baseUrl,
       async (page) => (await call(page, schema)).data,
     ) as Promise<z.infer<T>[]>;
   }

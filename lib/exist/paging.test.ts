@@ -64,6 +64,21 @@ describe("fetchAllPages", () => {
     expect(requested).toEqual([FIRST.href]);
   });
 
+  it("follows links only under a base URL with a path", async () => {
+    const base = `${ORIGIN}/exist`;
+    const first = new URL(`${base}/api/2/attributes/`);
+    const ok = await fetchAllPages(first, base, async (url) =>
+      url.searchParams.has("page")
+        ? page([2], 2, null)
+        : page([1], 2, `${base}/api/2/attributes/?page=2`),
+    );
+    expect(ok).toEqual([1, 2]);
+    const outside = fetchAllPages(first, base, async () =>
+      page([1], 2, `${ORIGIN}/other/api/2/attributes/?page=2`),
+    );
+    await expect(outside).rejects.toMatchObject({ kind: "invalid_response" });
+  });
+
   it("refuses more than MAX_PAGES pages", async () => {
     const promise = fetchAllPages(FIRST, ORIGIN, async () =>
       page([1], MAX_PAGES + 1, `${ORIGIN}/api/2/attributes/?page=2`),

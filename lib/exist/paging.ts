@@ -11,18 +11,18 @@ export const MAX_PAGES = 50;
 
 /**
  * Fetches the first page, then, once `count` is known, every other page in parallel. Page URLs
- * are built from Exist's own `next` link, which is only used when it points at `origin`
- * (EXIST_BASE_URL's): the bearer token must never go anywhere else.
+ * are built from Exist's own `next` link, which is only used when it points at `baseUrl`
+ * (EXIST_BASE_URL): the bearer token must never go anywhere else.
  */
 export async function fetchAllPages<T>(
   firstUrl: URL,
-  origin: string,
+  baseUrl: string,
   getPage: (url: URL) => Promise<Page<T>>,
 ): Promise<T[]> {
   const first = await getPage(firstUrl);
   if (first.next === null) return first.results;
 
-  const next = sameOriginUrl(first.next, origin);
+  const next = linkUnder(first.next, baseUrl);
   const pageSize = first.results.length;
   if (pageSize === 0) {
     throw new ExistError("invalid_response", "Exist sent an empty page with a next link.");
@@ -40,9 +40,12 @@ export async function fetchAllPages<T>(
   return [first, ...rest].flatMap((page) => page.results);
 }
 
-function sameOriginUrl(link: string, origin: string): URL {
+/** `link` as a URL when it is an absolute link under `baseUrl` (same origin, same base path). */
+function linkUnder(link: string, baseUrl: string): URL {
+  const base = new URL(baseUrl);
   const url = URL.canParse(link) ? new URL(link) : undefined;
-  if (url?.origin !== origin) {
+  const basePath = base.pathname.replace(/\/+$/, "");
+  if (url?.origin !== base.origin || !url.pathname.startsWith(`${basePath}/`)) {
     throw new ExistError("invalid_response", "Exist's paging link points at another server.");
   }
   return url;
