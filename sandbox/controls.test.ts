@@ -17,6 +17,8 @@ describe("/__sandbox/faults", () => {
     expect((await sandbox.get(ATTRIBUTES, access_token)).status).toBe(503);
     expect((await sandbox.get(ATTRIBUTES, access_token)).status).toBe(503);
     expect((await sandbox.get(ATTRIBUTES, access_token)).status).toBe(200);
+    const log = await json<Array<{ status: number }>>(await sandbox.call("/__sandbox/requests"));
+    expect(log.map((request) => request.status)).toEqual([503, 503, 200]);
   });
 
   it("matches the pathname exactly and answers with a raw body and headers", async () => {
