@@ -82,19 +82,23 @@ test("concurrent requests with the same expired cookie share a single refresh", 
 });
 
 test("a request still carrying the old cookie just after a refresh reuses the new tokens", async () => {
-  const sealed = await sealSession("demo", { expiresAt: Math.floor(Date.now() / 1000) - 10 });
+  const sealed = await sealSession("demo");
+  await sandbox.expireTokens("demo");
   const first = await call("/api/attributes", { cookie: sealed.cookie });
   const renewed = await openCookie(first.setCookie ?? "");
   await sandbox.clearRequests();
 
-  // The old refresh token is dead at Exist now; a second refresh would fail.
+  // The old pair is dead at Exist now: neither a call with the old access token nor a second
+  // refresh of the old refresh token would work.
   const late = await call("/api/attributes", { cookie: sealed.cookie });
   expect(late.status).toBe(200);
   expect((await openCookie(late.setCookie ?? "")).accessToken).toBe(renewed.accessToken);
   // So does next-auth's session endpoint, which rewrites the cookie too.
   const session = await call("/api/auth/session", { cookie: sealed.cookie });
   expect((await openCookie(session.setCookie ?? "")).accessToken).toBe(renewed.accessToken);
-  expect(refreshCalls(await sandbox.requests())).toEqual([]);
+  const requests = await sandbox.requests();
+  expect(refreshCalls(requests)).toEqual([]);
+  expect(requests.filter((request) => request.status === 401)).toEqual([]);
 });
 
 test("revoked tokens → 401 reauth_required and the session's error flag", async () => {

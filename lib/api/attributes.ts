@@ -5,7 +5,7 @@
 import "server-only";
 import type { AttributesResponse, TemplatesResponse } from "@/lib/api/contract";
 import type { ExistClient } from "@/lib/exist/client";
-import { writableGroups } from "@/lib/exist/groups";
+import { writeAccess } from "@/lib/auth/token";
 import type { ExistAttribute } from "@/lib/exist/schemas";
 
 /** Exist's order: group priority, then attribute priority (then label, for a stable order). */
@@ -25,8 +25,7 @@ export async function buildAttributesResponse(
     attributes: attributes
       .map((attribute) => ({ ...attribute, ownedByApp: ownedNames.has(attribute.name) }))
       .sort(byExistOrder),
-    writableGroups: writableGroups(scopes),
-    manualWrite: scopes.includes("manual_write"),
+    ...writeAccess(scopes),
   };
 }
 

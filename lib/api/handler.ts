@@ -16,7 +16,7 @@ import {
   validate,
 } from "@/lib/api/request";
 import { readSessionToken, sessionCookieName, writeSessionToken } from "@/lib/auth/cookie";
-import { refreshTokens } from "@/lib/auth/refresh";
+import { refreshTokens, withRecentRefresh } from "@/lib/auth/refresh";
 import { SessionTokens } from "@/lib/auth/session-tokens";
 import { createExistClient, type ExistClient } from "@/lib/exist/client";
 import { existConfig } from "@/lib/exist/config";
@@ -47,10 +47,11 @@ export function withSession<S extends z.ZodType | undefined = undefined>(
       const body = (
         options.body ? await readJsonBody(request, options.body) : undefined
       ) as Body<S>;
-      const token = await readSessionToken(request.cookies.get(sessionCookieName())?.value);
-      if (!token) throw new ApiError("unauthenticated", "Sign in with Exist first.");
+      const cookie = await readSessionToken(request.cookies.get(sessionCookieName())?.value);
+      if (!cookie) throw new ApiError("unauthenticated", "Sign in with Exist first.");
+      const token = withRecentRefresh(cookie);
       if (token.error) throw new ApiError("reauth_required", REAUTH_MESSAGE);
-      tokens = new SessionTokens(token, refreshTokens);
+      tokens = new SessionTokens(token, refreshTokens, token !== cookie);
       const exist = createExistClient(existConfig(), tokens);
       response = await run({ exist, scopes: token.scopes, body });
     } catch (error) {

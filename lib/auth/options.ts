@@ -9,10 +9,9 @@ import { z } from "zod";
 import { env } from "@/lib/env";
 import { SESSION_MAX_AGE_SECONDS, secureCookies } from "@/lib/auth/cookie";
 import { existProvider } from "@/lib/auth/provider";
-import { recentlyRefreshed } from "@/lib/auth/refresh";
-import { sessionToken, sessionTokenSchema } from "@/lib/auth/token";
+import { withRecentRefresh } from "@/lib/auth/refresh";
+import { parseScopes, sessionToken, sessionTokenSchema, writeAccess } from "@/lib/auth/token";
 import { existClientCredentials, existConfig } from "@/lib/exist/config";
-import { writableGroups } from "@/lib/exist/groups";
 
 /** The token fields of next-auth's `account` at sign-in (openid-client's TokenSet). */
 const signInAccountSchema = z.object({
@@ -46,7 +45,7 @@ export function getAuthOptions(): NextAuthOptions {
               accessToken: granted.access_token,
               refreshToken: granted.refresh_token,
               expiresAt: granted.expires_at,
-              scopes: granted.scope.split(/[\s+]+/).filter(Boolean),
+              scopes: parseScopes(granted.scope),
             },
           );
         }
@@ -60,18 +59,10 @@ export function getAuthOptions(): NextAuthOptions {
   return cached;
 }
 
-/**
- * If a route handler refreshed this cookie's tokens a moment ago, use the new ones: a request
- * that raced the refresh (e.g. GET /api/auth/session) must not write the dead tokens back.
- */
+/** The cookie's JWT, with tokens a route handler refreshed a moment ago (see withRecentRefresh). */
 function adoptRefreshedTokens(token: JWT): JWT {
   const current = sessionTokenSchema.safeParse(token);
-  if (!current.success) return token;
-  const fresh = recentlyRefreshed(current.data.refreshToken);
-  if (!fresh) return current.data;
-  const { error: _stale, ...rest } = current.data;
-  void _stale;
-  return { ...rest, ...fresh };
+  return current.success ? withRecentRefresh(current.data) : token;
 }
 
 /** The session the browser reads: never a token. */
@@ -90,8 +81,7 @@ function publicSession(token: JWT, expires: string): Session {
   return {
     expires,
     user: { name, username, image: picture },
-    writableGroups: writableGroups(scopes),
-    manualWrite: scopes.includes("manual_write"),
+    ...writeAccess(scopes),
     ...(error ? { error } : {}),
   };
 }

@@ -7,7 +7,7 @@
  */
 import "server-only";
 import { SingleFlight } from "@/lib/auth/single-flight";
-import { tokenFields, type TokenFields } from "@/lib/auth/token";
+import { tokenFields, type SessionToken, type TokenFields } from "@/lib/auth/token";
 import { existClientCredentials, existConfig } from "@/lib/exist/config";
 import { exchangeRefreshToken } from "@/lib/exist/oauth";
 
@@ -25,7 +25,11 @@ export function refreshTokens(refreshToken: string): Promise<TokenFields> {
   );
 }
 
-/** Tokens another request got for `refreshToken` a moment ago, if any. */
-export function recentlyRefreshed(refreshToken: string): TokenFields | undefined {
-  return refreshes.peek(refreshToken);
+/**
+ * `token` with the tokens another request got for its refresh token a moment ago, if any: a
+ * request that raced a refresh must neither refresh a dead token nor write it back to the cookie.
+ */
+export function withRecentRefresh(token: SessionToken): SessionToken {
+  const fresh = refreshes.peek(token.refreshToken);
+  return fresh ? { ...token, ...fresh, error: undefined } : token;
 }

@@ -8,12 +8,11 @@ import { ExistError } from "@/lib/exist/errors";
 import { isExpired, type SessionToken, type TokenFields } from "@/lib/auth/token";
 
 export class SessionTokens implements TokenSource {
-  /** True once `token` differs from the cookie the request came with. */
-  changed = false;
-
   constructor(
     public token: SessionToken,
     private readonly refreshTokens: (refreshToken: string) => Promise<TokenFields>,
+    /** True once `token` differs from the cookie the request came with. */
+    public changed = false,
   ) {}
 
   async accessToken(): Promise<string> {

@@ -4,6 +4,7 @@
  * cookie (e2e/session.ts).
  */
 import { z } from "zod";
+import { writableGroups } from "@/lib/exist/groups";
 import type { TokenResponse } from "@/lib/exist/schemas";
 
 export const sessionTokenSchema = z.object({
@@ -35,13 +36,23 @@ export function nowInSeconds(): number {
   return Math.floor(Date.now() / 1000);
 }
 
+/** Exist's `scope` string ("mood_read mood_write", sometimes `+`-joined) as a list. */
+export function parseScopes(scope: string): string[] {
+  return scope.split(/[\s+]+/).filter(Boolean);
+}
+
+/** What the granted scopes let the app write: shown on the session and in GET /api/attributes. */
+export function writeAccess(scopes: readonly string[]) {
+  return { writableGroups: writableGroups(scopes), manualWrite: scopes.includes("manual_write") };
+}
+
 /** Token fields from Exist's token endpoint answer. */
 export function tokenFields(response: TokenResponse, now = nowInSeconds()): TokenFields {
   return {
     accessToken: response.access_token,
     refreshToken: response.refresh_token,
     expiresAt: now + response.expires_in,
-    scopes: response.scope.split(/[\s+]+/).filter(Boolean),
+    scopes: parseScopes(response.scope),
   };
 }
 
