@@ -2,7 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { sandbox } from "../sandbox";
 import { attributeSwitch, dialog } from "./helpers";
-import { signInThroughConsent } from "./sign-in";
+import { signInThroughConsent } from "../session";
 
 async function expectNoAxeViolations(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
@@ -74,6 +74,12 @@ test("keyboard only: sign in, open a confirmation, focus stays inside, acquire",
 });
 
 test("screenshots: light and dark, desktop and 375 px, no horizontal scroll", async ({ page }) => {
+  for (const colorScheme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme });
+    await page.goto("/?error=AccessDenied");
+    await expectNoHorizontalScroll(page);
+    await page.screenshot({ path: `test-results/screenshots/landing-${colorScheme}.png` });
+  }
   await signInThroughConsent(page);
   for (const width of [1280, 375]) {
     await page.setViewportSize({ width, height: 900 });
@@ -83,7 +89,6 @@ test("screenshots: light and dark, desktop and 375 px, no horizontal scroll", as
       await expectNoHorizontalScroll(page);
       await page.screenshot({
         path: `test-results/screenshots/attributes-${colorScheme}-${width}.png`,
-        fullPage: width === 375 ? false : true,
       });
     }
   }

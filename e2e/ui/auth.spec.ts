@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { sandbox } from "../sandbox";
-import { openConsent, signInThroughConsent } from "./sign-in";
+import { signInThroughConsent } from "../session";
+import { openConsent } from "./helpers";
 
 test.beforeEach(async () => {
   await sandbox.reset();

@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { sandbox } from "../sandbox";
 import { attributeRow, attributeSwitch, dialog, sandboxAttribute } from "./helpers";
-import { signInThroughConsent } from "./sign-in";
+import { signInThroughConsent } from "../session";
 
 test.beforeEach(async () => {
   await sandbox.reset();

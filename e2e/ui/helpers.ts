@@ -1,5 +1,6 @@
 /** Locators for the attributes page, by role and accessible name as SPEC.md names them. */
 import { expect, type Locator, type Page } from "@playwright/test";
+import { APP_URL } from "../env";
 import { sandbox, type SandboxAttribute } from "../sandbox";
 
 export function attributeSwitch(page: Page, label: string): Locator {
@@ -28,4 +29,17 @@ export async function sandboxAttribute(account: string, name: string): Promise<S
 /** As if the user came back to the tab: TanStack Query refetches on focus. */
 export async function refocus(page: Page): Promise<void> {
   await page.evaluate(() => window.dispatchEvent(new Event("focus")));
+}
+
+/** The sandbox's consent page, reached from the landing page (for Deny; Allow is signInThroughConsent). */
+export async function openConsent(page: Page): Promise<void> {
+  await page.goto("/");
+  await page.getByRole("button", { name: "Sign in with Exist" }).click();
+  await expect(page.getByRole("button", { name: "Allow" })).toBeVisible();
+}
+
+/** Puts a sealed session cookie (`name=value`, from e2e/session.ts) into the browser. */
+export async function useSessionCookie(page: Page, cookie: string): Promise<void> {
+  const [name = "", ...value] = cookie.split("=");
+  await page.context().addCookies([{ name, value: value.join("="), url: APP_URL }]);
 }

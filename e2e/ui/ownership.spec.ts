@@ -8,7 +8,7 @@ import {
   refocus,
   sandboxAttribute,
 } from "./helpers";
-import { signInThroughConsent } from "./sign-in";
+import { signInThroughConsent } from "../session";
 
 test.beforeEach(async ({ page }) => {
   await sandbox.reset();
