@@ -67,15 +67,18 @@ describe("parseEnv", () => {
     });
   });
 
-  it("prefers APP_URL over NEXTAUTH_URL and AUTH_SECRET over NEXTAUTH_SECRET", () => {
+  it("prefers AUTH_SECRET over NEXTAUTH_SECRET and takes either URL name", () => {
     const env = parseEnv({
       AUTH_SECRET: SECRET,
       NEXTAUTH_SECRET: "y".repeat(32),
       APP_URL: "http://localhost:3100",
-      NEXTAUTH_URL: "http://localhost:9999",
+      NEXTAUTH_URL: "http://localhost:3100/",
     });
     expect(env.appUrl).toBe("http://localhost:3100");
     expect(env.authSecret).toBe(SECRET);
+    expect(parseEnv({ AUTH_SECRET: SECRET, APP_URL: "https://a.example" }).appUrl).toBe(
+      "https://a.example",
+    );
   });
 
   it("treats empty values as unset", () => {
@@ -94,6 +97,10 @@ describe("parseEnv", () => {
       /^EXIST_BASE_URL must be an http\(s\) URL/,
     ],
     [{ AUTH_SECRET: SECRET, APP_URL: "ftp://x" }, /^APP_URL must be an http\(s\) URL/],
+    [
+      { AUTH_SECRET: SECRET, APP_URL: "https://a.example", NEXTAUTH_URL: "https://b.example" },
+      /^NEXTAUTH_URL must equal APP_URL/,
+    ],
     [{ AUTH_SECRET: SECRET, PORT: "eighty" }, /^PORT must be a port number/],
     [{ AUTH_SECRET: SECRET, SANDBOX_PORT: "70000" }, /^SANDBOX_PORT must be a port number/],
     [{ AUTH_SECRET: SECRET, EXIST_TIMEOUT_MS: "10s" }, /^EXIST_TIMEOUT_MS must be a whole number/],

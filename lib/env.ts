@@ -103,6 +103,10 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
       "AUTH_SECRET is not set: the session encryption key (NEXTAUTH_SECRET is also accepted)",
     );
   }
+  if (raw.APP_URL && raw.NEXTAUTH_URL && raw.APP_URL !== raw.NEXTAUTH_URL) {
+    // next-auth builds its callback URL from NEXTAUTH_URL; the origin checks use APP_URL.
+    throw new EnvError("NEXTAUTH_URL must equal APP_URL when both are set (or set only one)");
+  }
   const sandboxPort = raw.SANDBOX_PORT ?? DEFAULT_SANDBOX_PORT;
   const port = raw.PORT ?? 3000;
   return {
