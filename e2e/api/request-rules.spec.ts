@@ -137,6 +137,15 @@ test("a method the route does not serve → 405 in the envelope, with Allow", as
 
   const postTemplates = await post("/api/templates", [], cookie);
   expectError(postTemplates, 405, "method_not_allowed");
+
+  // OPTIONS names the methods, and grants no other origin anything (no CORS headers).
+  const preflight = await call(ACQUIRE, {
+    method: "OPTIONS",
+    headers: { Origin: "https://evil.example", "Access-Control-Request-Method": "POST" },
+  });
+  expect(preflight.status).toBe(204);
+  expect(preflight.headers.get("allow")).toBe("POST, OPTIONS");
+  expect(preflight.headers.get("access-control-allow-origin")).toBeNull();
 });
 
 test("an unknown /api/ path → 404 in the envelope", async () => {

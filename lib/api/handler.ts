@@ -78,3 +78,9 @@ export function methodNotAllowed(allowed: readonly string[]) {
       { Allow: allowed.join(", ") },
     );
 }
+
+/** OPTIONS: the methods the route serves, and nothing for other origins (no CORS headers). */
+export function allowedMethods(allowed: readonly string[]) {
+  return async (): Promise<NextResponse> =>
+    new NextResponse(null, { status: 204, headers: { Allow: [...allowed, "OPTIONS"].join(", ") } });
+}

@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { buildTemplatesResponse } from "@/lib/api/attributes";
-import { methodNotAllowed, withSession } from "@/lib/api/handler";
+import { allowedMethods, methodNotAllowed, withSession } from "@/lib/api/handler";
 
 /** Attribute templates the user does not have yet. */
 export const GET = withSession({}, async ({ exist }) =>
@@ -9,3 +9,4 @@ export const GET = withSession({}, async ({ exist }) =>
 
 const notAllowed = methodNotAllowed(["GET"]);
 export { notAllowed as POST, notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE };
+export const OPTIONS = allowedMethods(["GET"]);

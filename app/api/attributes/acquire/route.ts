@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { methodNotAllowed, withSession } from "@/lib/api/handler";
+import { allowedMethods, methodNotAllowed, withSession } from "@/lib/api/handler";
 import { acquireBodySchema } from "@/lib/validations/ownership";
 
 /** Makes this app the owner of the named attributes (creating templated ones the user lacks). */
@@ -10,3 +10,4 @@ export const POST = withSession({ body: acquireBodySchema }, async ({ exist, bod
 
 const notAllowed = methodNotAllowed(["POST"]);
 export { notAllowed as GET, notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE };
+export const OPTIONS = allowedMethods(["POST"]);

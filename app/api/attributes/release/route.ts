@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { methodNotAllowed, withSession } from "@/lib/api/handler";
+import { allowedMethods, methodNotAllowed, withSession } from "@/lib/api/handler";
 import { releaseBodySchema } from "@/lib/validations/ownership";
 
 /** Gives up this app's ownership of the named attributes. */
@@ -10,3 +10,4 @@ export const POST = withSession({ body: releaseBodySchema }, async ({ exist, bod
 
 const notAllowed = methodNotAllowed(["POST"]);
 export { notAllowed as GET, notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE };
+export const OPTIONS = allowedMethods(["POST"]);
