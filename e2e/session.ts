@@ -53,10 +53,21 @@ export async function openCookie(cookie: string): Promise<SessionToken> {
  */
 export async function signInThroughConsent(page: Page, account = "demo"): Promise<void> {
   await page.goto("/");
-  const button = page.getByRole("button", { name: "Sign in with Exist", exact: true });
-  await button.click();
-  await expect(page).toHaveURL(new RegExp(`^${sandbox.url}/oauth2/authorize`));
+  await clickSignIn(page);
   await page.getByRole("radio", { name: new RegExp(`^${account}\\b`) }).check();
   await page.getByRole("button", { name: "Allow", exact: true }).click();
   await expect(page).toHaveURL(/\/attributes$/);
+}
+
+/**
+ * Clicks **Sign in with Exist** until the browser is on Exist's consent page: before hydration
+ * (notably under `next dev`) a click can be lost.
+ */
+export async function clickSignIn(page: Page): Promise<void> {
+  const button = page.getByRole("button", { name: "Sign in with Exist", exact: true });
+  const consent = new RegExp(`^${sandbox.url}/oauth2/authorize`);
+  await expect(async () => {
+    if (!consent.test(page.url())) await button.click({ timeout: 2000 });
+    await expect(page).toHaveURL(consent, { timeout: 2000 });
+  }).toPass({ timeout: 15_000 });
 }

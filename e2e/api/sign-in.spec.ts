@@ -4,7 +4,7 @@
  */
 import { expect, test, type Response } from "@playwright/test";
 import { sandbox } from "../sandbox";
-import { SESSION_COOKIE, openCookie, signInThroughConsent } from "../session";
+import { SESSION_COOKIE, clickSignIn, openCookie, signInThroughConsent } from "../session";
 
 test.beforeEach(async () => {
   await sandbox.reset();
@@ -28,8 +28,7 @@ test("another account picked on the consent page is the one signed in", async ({
 
 test("Deny: back in the app with a readable message, not signed in", async ({ page }) => {
   await page.goto("/");
-  await page.getByRole("button", { name: "Sign in with Exist", exact: true }).click();
-  await expect(page).toHaveURL(new RegExp(`^${sandbox.url}/oauth2/authorize`));
+  await clickSignIn(page);
   await page.getByRole("button", { name: "Deny", exact: true }).click();
 
   await expect(page).toHaveURL(/\/\?error=AccessDenied$/);
@@ -51,8 +50,7 @@ test("a callback whose state does not match is refused before any token exchange
     await route.fulfill({ status: 200, contentType: "text/plain", body: "held" });
   });
   await page.goto("/");
-  await page.getByRole("button", { name: "Sign in with Exist", exact: true }).click();
-  await expect(page).toHaveURL(new RegExp(`^${sandbox.url}/oauth2/authorize`));
+  await clickSignIn(page);
   await page.getByRole("button", { name: "Allow", exact: true }).click();
   await expect(page.getByText("held")).toBeVisible();
   expect(callback?.searchParams.get("code")).toBeTruthy();
