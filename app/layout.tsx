@@ -9,6 +9,7 @@ export const metadata: Metadata = {
   title: "Exist Ownership",
   description:
     "See which service owns each of your Exist attributes, and take or give up ownership.",
+  icons: { icon: "/icon.svg" },
 };
 
 export const viewport: Viewport = {

@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
+import { APP_URL } from "../env";
 import { sandbox } from "../sandbox";
 import { attributeSwitch, dialog } from "./helpers";
 import { signInThroughConsent } from "../session";
@@ -26,6 +27,12 @@ for (const colorScheme of ["light", "dark"] as const) {
   test(`axe finds nothing on the landing page, the list and a dialog (${colorScheme})`, async ({
     page,
   }) => {
+    const consoleErrors: string[] = [];
+    page.on("console", (message) => {
+      // Only the app's pages: the sandbox's consent page is not ours.
+      const fromApp = message.location().url.startsWith(APP_URL);
+      if (message.type() === "error" && fromApp) consoleErrors.push(message.text());
+    });
     await page.emulateMedia({ colorScheme });
     await page.goto("/");
     await expectNoAxeViolations(page);
@@ -37,6 +44,7 @@ for (const colorScheme of ["light", "dark"] as const) {
     await attributeSwitch(page, "Steps").click();
     await expect(dialog(page, "Acquire Steps?")).toBeVisible();
     await expectNoAxeViolations(page);
+    expect(consoleErrors, "no hydration or runtime errors").toEqual([]);
   });
 }
 

@@ -30,6 +30,14 @@ test("the list comes with the page (server prefetch): no fetch from the browser"
   expect(fetched).toEqual([]);
 });
 
+test("a slow Exist shows the loading skeleton first, then the list", async ({ page }) => {
+  await sandbox.fault({ path: "/api/2/attributes/", delayMs: 1500, times: 10 });
+  await page.goto("/attributes", { waitUntil: "commit" });
+  await expect(page.getByText("Loading your attributes…")).toBeAttached();
+  await expect(attributeSwitch(page, "Steps")).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByText("Loading your attributes…")).toHaveCount(0);
+});
+
 test("Exist unreachable: says so, and Retry loads the list", async ({ page }) => {
   await sandbox.fault({ path: "/api/2/attributes/", status: 503, times: 20 });
   await page.reload();
