@@ -16,4 +16,7 @@ export const appEnv: Record<string, string> = {
   NEXTAUTH_URL: APP_URL,
   AUTH_SECRET: TEST_AUTH_SECRET,
   EXIST_BASE_URL: SANDBOX_URL,
+  // Short, so the timeout test (504) does not wait the default 10 s.
+  EXIST_TIMEOUT_MS: "3000",
+  ...(process.env.NEXT_DIST_DIR ? { NEXT_DIST_DIR: process.env.NEXT_DIST_DIR } : {}),
 };
