@@ -19,7 +19,7 @@ import { AttributeGroupSection } from "./attribute-group";
 import { BulkBar } from "./bulk-bar";
 import { BulkResults } from "./bulk-results";
 import { AcquireDialog, BulkDialog, preloadDialogs, ReleaseDialog } from "./lazy-dialogs";
-import { LiveStatus } from "./live-status";
+import { LiveStatus, useAnnouncement } from "./live-status";
 import { NoAttributes } from "./page-states";
 import { TemplatesSection } from "./templates-section";
 import { useChangeRunner } from "./use-change-runner";
@@ -36,11 +36,11 @@ export function AttributesManager({ data }: { data: AttributesResponse }) {
   const { attributes } = data;
   const [filter, setFilter] = useState<AttributeFilter>(NO_FILTER);
   const [dialog, setDialog] = useState<Dialog>(null);
-  const [message, setMessage] = useState("");
+  const { announcement, announce } = useAnnouncement();
   const [lastBulk, setLastBulk] = useState<LastBulk>(null);
   const pending = usePendingNames();
   useEffect(preloadDialogs, []);
-  const { runSingle, runBulk } = useChangeRunner(setMessage);
+  const { runSingle, runBulk } = useChangeRunner(announce);
 
   const shown = useMemo(() => filterAttributes(attributes, filter), [attributes, filter]);
   const groups = useMemo(() => groupByExistGroup(shown), [shown]);
@@ -54,7 +54,7 @@ export function AttributesManager({ data }: { data: AttributesResponse }) {
   function openBulk(action: BulkAction) {
     const plan = planBulk(action, selection.selectedAttributes, data);
     if (plan.changes.length > 0) setDialog({ kind: "bulk", action, plan });
-    else setMessage(`None of the selected attributes can be ${action}d: nothing to change.`);
+    else announce(`None of the selected attributes can be ${action}d: nothing to change.`);
   }
 
   function confirmBulk(action: BulkAction, changes: readonly Attribute[]) {
@@ -79,7 +79,7 @@ export function AttributesManager({ data }: { data: AttributesResponse }) {
         onClear={selection.clear}
         onBulk={openBulk}
       />
-      <LiveStatus message={message} />
+      <LiveStatus announcement={announcement} />
       {lastBulk ? <BulkResults {...lastBulk} onDismiss={() => setLastBulk(null)} /> : null}
       {attributes.length === 0 ? <NoAttributes /> : null}
       {attributes.length > 0 && shown.length === 0 ? (
