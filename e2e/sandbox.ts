@@ -12,6 +12,8 @@ export type SandboxFault = {
   /** Raw body to answer with instead of the usual one (e.g. invalid JSON). */
   body?: string;
   headers?: Record<string, string>;
+  /** Destroy the connection without answering (Exist gone away). */
+  drop?: boolean;
 };
 export type TokenResponse = {
   access_token: string;
@@ -47,6 +49,12 @@ export const sandbox = {
     control<unknown>("POST", "/__sandbox/tokens/revoke", { account }),
   setOwner: (account: string, attribute: string, service: string | null) =>
     control<unknown>("POST", "/__sandbox/owner", { account, attribute, service }),
+  /** A fresh copy of seeded account `from` named `name`; removed again by reset. */
+  addAccount: (name: string, from: string) =>
+    control<{ username: string; attributes: number }>("POST", "/__sandbox/accounts", {
+      name,
+      from,
+    }),
   state: (account: string) =>
     control<{ count: number; results: SandboxAttribute[] }>(
       "GET",

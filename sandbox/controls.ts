@@ -6,6 +6,7 @@ import { Hono, type Context } from "hono";
 import { z } from "zod";
 import { attributeJson, sortedAttributes } from "./attributes";
 import { ALL_SCOPES, parseScopes, unknownScopes } from "./scopes";
+import { seedAccounts } from "./seed";
 import { resetState, type SandboxState } from "./state";
 import { expireTokens, issueTokens, revokeTokens } from "./tokens";
 
@@ -19,6 +20,12 @@ const faultSchema = z.object({
   times: z.number().int().min(1).default(1),
   body: z.string().optional(),
   headers: z.record(z.string(), z.string()).optional(),
+  /** Destroy the connection without answering, as a server that went away would. */
+  drop: z.boolean().optional(),
+});
+const cloneSchema = z.object({
+  name: z.string().regex(/^[a-z0-9_]{1,40}$/, "must be a-z, 0-9 and _, at most 40 characters"),
+  from: z.string(),
 });
 
 async function readJson<T>(c: Context, schema: z.ZodType<T>) {
@@ -75,6 +82,20 @@ export function createControls(state: SandboxState) {
       return ok(c);
     });
   }
+
+  // A copy of a seeded account under a new username (load tests need many distinct accounts);
+  // gone again on reset, which rebuilds the seed.
+  controls.post("/accounts", async (c) => {
+    const body = await readJson(c, cloneSchema);
+    if (!body.ok) return body.response;
+    const { name, from } = body.data;
+    if (state.accounts.has(name)) return c.json({ detail: `Account '${name}' exists.` }, 409);
+    const copy = seedAccounts().get(from);
+    if (!copy) return c.json({ detail: `Unknown seeded account '${from}'.` }, 404);
+    copy.profile.username = name;
+    state.accounts.set(name, copy);
+    return c.json({ username: name, attributes: copy.attributes.size }, 201);
+  });
 
   controls.post("/owner", async (c) => {
     const body = await readJson(c, ownerSchema);

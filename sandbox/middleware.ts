@@ -1,6 +1,7 @@
 /**
  * What wraps the sandbox's routes: the request log, injected faults, bearer auth and the rate limit.
  */
+import type { IncomingMessage } from "node:http";
 import type { Context, MiddlewareHandler } from "hono";
 import type { AccessToken, Fault, SandboxState } from "./state";
 import { checkBearer } from "./tokens";
@@ -8,6 +9,9 @@ import { checkBearer } from "./tokens";
 export type ApiEnv = { Variables: { token: AccessToken } };
 
 const HOUR_MS = 3_600_000;
+
+/** Requests whose connection a `drop` fault destroyed: logged with status 0 (no answer). */
+const dropped = new WeakSet<Request>();
 
 function isLogged(path: string): boolean {
   return path.startsWith("/api/") || path.startsWith("/oauth2/");
@@ -23,7 +27,7 @@ export function requestLog(state: SandboxState): MiddlewareHandler {
       method: c.req.method,
       path: url.pathname,
       query: url.search.replace(/^\?/, ""),
-      status: c.res.status,
+      status: dropped.has(c.req.raw) ? 0 : c.res.status,
     });
   };
 }
@@ -59,6 +63,14 @@ export function faultInjection(state: SandboxState): MiddlewareHandler {
     const fault = takeFault(state, path);
     if (!fault) return next();
     if (fault.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
+    if (fault.drop) {
+      // @hono/node-server passes Node's request as `c.env.incoming`; in-process (app.request)
+      // there is no socket, and the 502 below stands in for the dropped connection.
+      dropped.add(c.req.raw);
+      const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
+      incoming?.socket.destroy();
+      return new Response(null, { status: 502 });
+    }
     if (fault.status === undefined && fault.body === undefined) {
       await next();
       for (const [name, value] of Object.entries(fault.headers ?? {})) c.header(name, value);

@@ -58,6 +58,7 @@ export type Fault = {
   times: number;
   body?: string;
   headers?: Record<string, string>;
+  drop?: boolean;
 };
 
 export type LoggedRequest = { method: string; path: string; query: string; status: number };
@@ -109,7 +110,10 @@ export function createState(options: SandboxOptions = {}): SandboxState {
   };
 }
 
-/** `POST /__sandbox/reset`: accounts back to their seed; faults and rate limits cleared. */
+/**
+ * `POST /__sandbox/reset`: accounts back to their seed (accounts added with `/__sandbox/accounts`
+ * are gone); faults and rate limits cleared.
+ */
 export function resetState(state: SandboxState): void {
   state.accounts = seedAccounts();
   state.faults = [];
