@@ -91,6 +91,7 @@ test("bulk acquire of 40 shows Exist's reason for each refusal and rolls back on
   await expect(results).toBeVisible();
   const failed = results.getByRole("list", { name: "Failed" }).getByRole("listitem");
   await expect(failed).toHaveCount(activity.length);
+  await results.screenshot({ path: "test-results/screenshots/bulk-results.png" });
   await expect(failed.filter({ hasText: "Steps:" })).toHaveText(
     "Steps: Missing scope 'activity_write' to acquire attribute 'steps'",
   );
