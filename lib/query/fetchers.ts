@@ -26,7 +26,12 @@ function postJson<T>(path: string, body: unknown): Promise<T> {
   });
 }
 
-export const fetchAttributes = () => requestJson<AttributesResponse>("/api/attributes");
+/**
+ * The page's own fetches (refocus, Retry, after a change) always ask for Exist's current state;
+ * the server's short cache only serves the page's first HTML (lib/api/attributes-cache.ts).
+ */
+export const fetchAttributes = () =>
+  requestJson<AttributesResponse>("/api/attributes", { headers: { "Cache-Control": "no-cache" } });
 
 export const fetchTemplates = () => requestJson<TemplatesResponse>("/api/templates");
 
