@@ -8,6 +8,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import type { z } from "zod";
 import { env } from "@/lib/env";
 import { ApiError, REAUTH_MESSAGE, errorResponse, handleApiError } from "@/lib/api/errors";
+import { logApiCall } from "@/lib/api/log";
 import {
   parseJson,
   readBodyText,
@@ -18,6 +19,7 @@ import {
 import { readSessionToken, sessionCookieName, writeSessionToken } from "@/lib/auth/cookie";
 import { refreshTokens, withRecentRefresh } from "@/lib/auth/refresh";
 import { SessionTokens } from "@/lib/auth/session-tokens";
+import { countExistCalls } from "@/lib/exist/call-stats";
 import { createExistClient, type ExistClient } from "@/lib/exist/client";
 import { existConfig } from "@/lib/exist/config";
 
@@ -40,27 +42,42 @@ export function withSession<S extends z.ZodType | undefined = undefined>(
   run: (context: HandlerContext<Body<S>>) => Promise<NextResponse>,
 ): (request: NextRequest) => Promise<NextResponse> {
   return async (request) => {
-    let tokens: SessionTokens | undefined;
-    let response: NextResponse;
-    try {
-      // Nothing goes to Exist before every check on the request has passed.
-      const body = (
-        options.body ? await readJsonBody(request, options.body) : undefined
-      ) as Body<S>;
-      const cookie = await readSessionToken(request.cookies.get(sessionCookieName())?.value);
-      if (!cookie) throw new ApiError("unauthenticated", "Sign in with Exist first.");
-      const token = withRecentRefresh(cookie);
-      if (token.error) throw new ApiError("reauth_required", REAUTH_MESSAGE);
-      tokens = new SessionTokens(token, refreshTokens, token !== cookie);
-      const exist = createExistClient(existConfig(), tokens);
-      response = await run({ exist, scopes: token.scopes, body });
-    } catch (error) {
-      response = handleApiError(error);
-    }
-    response.headers.set("Cache-Control", "private, no-store");
-    if (tokens?.changed) await writeSessionToken(response, tokens.token);
+    const started = performance.now();
+    const { result: response, stats } = await countExistCalls(() => answer(request, options, run));
+    logApiCall({
+      method: request.method,
+      route: request.nextUrl.pathname,
+      status: response.status,
+      ms: performance.now() - started,
+      exist: stats,
+    });
     return response;
   };
+}
+
+async function answer<S extends z.ZodType | undefined>(
+  request: NextRequest,
+  options: Options<S>,
+  run: (context: HandlerContext<Body<S>>) => Promise<NextResponse>,
+): Promise<NextResponse> {
+  let tokens: SessionTokens | undefined;
+  let response: NextResponse;
+  try {
+    // Nothing goes to Exist before every check on the request has passed.
+    const body = (options.body ? await readJsonBody(request, options.body) : undefined) as Body<S>;
+    const cookie = await readSessionToken(request.cookies.get(sessionCookieName())?.value);
+    if (!cookie) throw new ApiError("unauthenticated", "Sign in with Exist first.");
+    const token = withRecentRefresh(cookie);
+    if (token.error) throw new ApiError("reauth_required", REAUTH_MESSAGE);
+    tokens = new SessionTokens(token, refreshTokens, token !== cookie);
+    const exist = createExistClient(existConfig(), tokens);
+    response = await run({ exist, scopes: token.scopes, body });
+  } catch (error) {
+    response = handleApiError(error);
+  }
+  response.headers.set("Cache-Control", "private, no-store");
+  if (tokens?.changed) await writeSessionToken(response, tokens.token);
+  return response;
 }
 
 async function readJsonBody<S extends z.ZodType>(request: NextRequest, schema: S) {

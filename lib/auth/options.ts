@@ -8,6 +8,7 @@ import type { JWT } from "next-auth/jwt";
 import { z } from "zod";
 import { env } from "@/lib/env";
 import { SESSION_MAX_AGE_SECONDS, secureCookies } from "@/lib/auth/cookie";
+import { authLogger } from "@/lib/auth/logger";
 import { existProvider } from "@/lib/auth/provider";
 import { withRecentRefresh } from "@/lib/auth/refresh";
 import { parseScopes, sessionToken, sessionTokenSchema, writeAccess } from "@/lib/auth/token";
@@ -34,6 +35,8 @@ export function getAuthOptions(): NextAuthOptions {
     session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
     // The landing page explains sign-in errors (`/?error=...`) and is the sign-in page.
     pages: { signIn: "/", error: "/" },
+    // Never next-auth's default logger: it can print the provider's token response.
+    logger: authLogger,
     providers: [existProvider(existConfig(), existClientCredentials(), scopes)],
     callbacks: {
       async jwt({ token, account, user }) {

@@ -4,6 +4,7 @@
  */
 import "server-only";
 import type { z } from "zod";
+import { recordExistCall } from "@/lib/exist/call-stats";
 import { ExistError, parseRetryAfter } from "@/lib/exist/errors";
 
 export type ExistConfig = {
@@ -27,6 +28,20 @@ export type ExistResponse<T> = { status: number; data: T };
 
 /** Sends one request to Exist and validates the JSON answer with `schema`. */
 export async function existRequest<S extends z.ZodType>(
+  config: ExistConfig,
+  url: URL | string,
+  request: ExistRequest,
+  schema: S,
+): Promise<ExistResponse<z.infer<S>>> {
+  const started = performance.now();
+  try {
+    return await send(config, url, request, schema);
+  } finally {
+    recordExistCall(performance.now() - started);
+  }
+}
+
+async function send<S extends z.ZodType>(
   config: ExistConfig,
   url: URL | string,
   request: ExistRequest,
