@@ -3,6 +3,7 @@
  * the route handlers and by the attributes page's server-side prefetch.
  */
 import "server-only";
+import { AttributesCache, attributesCache } from "@/lib/api/attributes-cache";
 import type { AttributesResponse, TemplatesResponse } from "@/lib/api/contract";
 import type { ExistClient } from "@/lib/exist/client";
 import { writeAccess } from "@/lib/auth/token";
@@ -27,6 +28,26 @@ export async function buildAttributesResponse(
       .sort(byExistOrder),
     ...writeAccess(scopes),
   };
+}
+
+/**
+ * GET /api/attributes's answer from the per-user cache when it is there and `fresh` is not
+ * asked for; otherwise from Exist, stored for the next load.
+ */
+export async function loadAttributes(
+  exist: ExistClient,
+  session: { username: string; scopes: readonly string[]; refreshToken: string },
+  fresh: boolean,
+): Promise<AttributesResponse> {
+  const key = AttributesCache.key(session.username, session.scopes, session.refreshToken);
+  if (!fresh) {
+    const cached = attributesCache.get(key);
+    if (cached) return cached;
+  }
+  const generation = attributesCache.generation(session.username);
+  const answer = await buildAttributesResponse(exist, session.scopes);
+  attributesCache.set(session.username, key, answer, generation);
+  return answer;
 }
 
 /** Templates the user has no attribute for yet. */

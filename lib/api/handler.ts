@@ -19,12 +19,16 @@ import {
 import { readSessionToken, sessionCookieName, writeSessionToken } from "@/lib/auth/cookie";
 import { refreshTokens, withRecentRefresh } from "@/lib/auth/refresh";
 import { SessionTokens } from "@/lib/auth/session-tokens";
+import type { SessionToken } from "@/lib/auth/token";
 import { countExistCalls } from "@/lib/exist/call-stats";
 import { createExistClient, type ExistClient } from "@/lib/exist/client";
 import { existConfig } from "@/lib/exist/config";
 
 export type HandlerContext<Body> = {
+  request: NextRequest;
   exist: ExistClient;
+  /** The session as the request brought it (before any refresh). Server-side only. */
+  session: SessionToken;
   /** The scopes Exist granted this session. */
   scopes: readonly string[];
   body: Body;
@@ -71,7 +75,7 @@ async function answer<S extends z.ZodType | undefined>(
     if (token.error) throw new ApiError("reauth_required", REAUTH_MESSAGE);
     tokens = new SessionTokens(token, refreshTokens, token !== cookie);
     const exist = createExistClient(existConfig(), tokens);
-    response = await run({ exist, scopes: token.scopes, body });
+    response = await run({ request, exist, session: token, scopes: token.scopes, body });
   } catch (error) {
     response = handleApiError(error);
   }

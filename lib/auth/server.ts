@@ -5,9 +5,10 @@
  */
 import "server-only";
 import { getServerSession, type Session } from "next-auth";
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import type { AttributesResponse } from "@/lib/api/contract";
-import { buildAttributesResponse } from "@/lib/api/attributes";
+import { loadAttributes } from "@/lib/api/attributes";
+import { wantsFresh } from "@/lib/api/attributes-cache";
 import { readSessionToken, sessionCookieName } from "@/lib/auth/cookie";
 import { getAuthOptions } from "@/lib/auth/options";
 import { isExpired } from "@/lib/auth/token";
@@ -26,13 +27,15 @@ export async function getCurrentSession(): Promise<Session | null> {
  * GET /api/attributes's answer for the attributes page's server render, with the current access
  * token. Null when signed out, when the token has expired or was refused, or on any error: the
  * page then fetches through the route handler, which can refresh and write the cookie.
+ * Served from the short per-session cache unless the browser reloads the page (a reload sends
+ * `Cache-Control: max-age=0`): reloading shows Exist's current state.
  */
 export async function prefetchAttributes(): Promise<AttributesResponse | null> {
   try {
     const token = await readSessionToken((await cookies()).get(sessionCookieName())?.value);
     if (!token || token.error || isExpired(token)) return null;
     const exist = createExistClient(existConfig(), fixedToken(token.accessToken));
-    return await buildAttributesResponse(exist, token.scopes);
+    return await loadAttributes(exist, token, wantsFresh(await headers()));
   } catch {
     return null;
   }

@@ -1,10 +1,11 @@
 import { NextResponse } from "next/server";
-import { buildAttributesResponse } from "@/lib/api/attributes";
+import { loadAttributes } from "@/lib/api/attributes";
+import { wantsFresh } from "@/lib/api/attributes-cache";
 import { allowedMethods, methodNotAllowed, withSession } from "@/lib/api/handler";
 
 /** Every attribute of the user, with whether this app owns it, and the groups it may write. */
-export const GET = withSession({}, async ({ exist, scopes }) =>
-  NextResponse.json(await buildAttributesResponse(exist, scopes)),
+export const GET = withSession({}, async ({ request, exist, session }) =>
+  NextResponse.json(await loadAttributes(exist, session, wantsFresh(request.headers))),
 );
 
 const notAllowed = methodNotAllowed(["GET"]);
