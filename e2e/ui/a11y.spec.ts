@@ -1,16 +1,8 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { APP_URL } from "../env";
 import { sandbox } from "../sandbox";
-import { attributeSwitch, dialog } from "./helpers";
+import { attributeSwitch, dialog, expectNoAxeViolations } from "./helpers";
 import { signInThroughConsent } from "../session";
-
-async function expectNoAxeViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  expect(
-    results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(", ")}`),
-  ).toEqual([]);
-}
 
 async function expectNoHorizontalScroll(page: Page) {
   const overflow = await page.evaluate(

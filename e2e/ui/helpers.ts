@@ -1,4 +1,5 @@
 /** Locators for the attributes page, by role and accessible name as SPEC.md names them. */
+import AxeBuilder from "@axe-core/playwright";
 import { expect, type Locator, type Page } from "@playwright/test";
 import { APP_URL } from "../env";
 import { sandbox, type SandboxAttribute } from "../sandbox";
@@ -42,4 +43,12 @@ export async function openConsent(page: Page): Promise<void> {
 export async function useSessionCookie(page: Page, cookie: string): Promise<void> {
   const [name = "", ...value] = cookie.split("=");
   await page.context().addCookies([{ name, value: value.join("="), url: APP_URL }]);
+}
+
+/** axe-core finds no WCAG problems on the page as it is now. */
+export async function expectNoAxeViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(
+    results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(", ")}`),
+  ).toEqual([]);
 }

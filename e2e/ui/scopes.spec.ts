@@ -6,6 +6,7 @@ import {
   attributeSwitch,
   dialog,
   sandboxAttribute,
+  expectNoAxeViolations,
   useSessionCookie,
 } from "./helpers";
 
@@ -29,6 +30,10 @@ test("groups without a write scope are read-only and say why; manual_write still
     "Read-only: this app was not granted mood_write (manual attributes can still be acquired as manual entry)",
   );
   await expect(attributeSwitch(page, "Steps")).toBeEnabled();
+  for (const colorScheme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme });
+    await expectNoAxeViolations(page);
+  }
 
   const mood = attributeSwitch(page, "Mood");
   await expect(mood).toBeEnabled();
