@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
-import { APP_URL, SANDBOX_URL, appEnv } from "./e2e/env";
+import { APP_LOG, APP_URL, SANDBOX_URL, appEnv } from "./e2e/env";
 
 /**
  * Debian's Chromium (`apt-get install chromium`) unless CHROMIUM_PATH names another; falls back to
@@ -39,7 +39,8 @@ export default defineConfig({
       timeout: 30_000,
     },
     {
-      command: `npx next build && npx next start --port ${appEnv.PORT}`,
+      // The app's output is also kept in APP_LOG: the log tests read it (no tokens in it).
+      command: `mkdir -p e2e/artifacts && (npx next build && npx next start --port ${appEnv.PORT}) 2>&1 | tee ${APP_LOG}`,
       url: `${APP_URL}/`,
       env: appEnv,
       reuseExistingServer: false,

@@ -6,6 +6,8 @@ export const APP_PORT = Number(process.env.E2E_APP_PORT ?? 3100);
 export const SANDBOX_PORT = Number(process.env.E2E_SANDBOX_PORT ?? 4110);
 export const APP_URL = `http://localhost:${APP_PORT}`;
 export const SANDBOX_URL = `http://127.0.0.1:${SANDBOX_PORT}`;
+/** Where the app's output (stdout and stderr) goes during a test run, for the log tests. */
+export const APP_LOG = `e2e/artifacts/app-${APP_PORT}.log`;
 /** Known to the tests so they can seal session cookies without a browser. Test-only. */
 export const TEST_AUTH_SECRET = "e2e-only-session-secret-0123456789abcdef0123456789abcdef";
 

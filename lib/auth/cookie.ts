@@ -11,13 +11,24 @@ import { sessionTokenSchema, type SessionToken } from "@/lib/auth/token";
 /** next-auth's default session lifetime, which getAuthOptions() also uses. */
 export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
 
-export function secureCookies(): boolean {
-  return env().appUrl.startsWith("https://");
+export function secureCookies(appUrl = env().appUrl): boolean {
+  return appUrl.startsWith("https://");
 }
 
-/** The cookie's name as next-auth chooses it (`__Secure-` prefix on https). */
+/**
+ * The session cookie's name and options exactly as next-auth chooses them (its defaultCookies):
+ * HttpOnly, SameSite=Lax, and over https `Secure` with the `__Secure-` prefix.
+ */
+export function sessionCookie(appUrl = env().appUrl) {
+  const secure = secureCookies(appUrl);
+  return {
+    name: `${secure ? "__Secure-" : ""}next-auth.session-token`,
+    options: { httpOnly: true, sameSite: "lax", path: "/", secure } as const,
+  };
+}
+
 export function sessionCookieName(): string {
-  return `${secureCookies() ? "__Secure-" : ""}next-auth.session-token`;
+  return sessionCookie().name;
 }
 
 /** The session JWT in a cookie value, or null when there is none or it does not decrypt. */
@@ -42,11 +53,6 @@ export async function writeSessionToken(
     secret: env().authSecret,
     maxAge: SESSION_MAX_AGE_SECONDS,
   });
-  response.cookies.set(sessionCookieName(), value, {
-    httpOnly: true,
-    sameSite: "lax",
-    path: "/",
-    secure: secureCookies(),
-    maxAge: SESSION_MAX_AGE_SECONDS,
-  });
+  const { name, options } = sessionCookie();
+  response.cookies.set(name, value, { ...options, maxAge: SESSION_MAX_AGE_SECONDS });
 }
