@@ -32,6 +32,8 @@ export async function heavyListTimings(
       await filter.press(text.at(-1) ?? "s");
       await page.waitForFunction(
         () => performance.getEntriesByName("attributes:filter").length > 0,
+        undefined,
+        { timeout: 5_000 },
       );
       samples.push(
         await page.evaluate(

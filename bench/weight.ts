@@ -13,8 +13,8 @@ const routeStatsSchema = z.array(
 
 export type RouteWeight = { route: string; gzipBytes: number; chunks: number };
 
-export async function firstLoadWeights(root: string): Promise<RouteWeight[]> {
-  const raw = await readFile(`${root}/.next/diagnostics/route-bundle-stats.json`, "utf8");
+export async function firstLoadWeights(root: string, distDir: string): Promise<RouteWeight[]> {
+  const raw = await readFile(`${root}/${distDir}/diagnostics/route-bundle-stats.json`, "utf8");
   const routes = routeStatsSchema.parse(JSON.parse(raw));
   return Promise.all(
     routes.map(async ({ route, firstLoadChunkPaths }) => {

@@ -23,6 +23,7 @@ import { LiveStatus, useAnnouncement } from "./live-status";
 import { NoAttributes } from "./page-states";
 import { TemplatesSection } from "./templates-section";
 import { useChangeRunner } from "./use-change-runner";
+import { usePerformanceMarks } from "./use-performance-marks";
 import { useSelection } from "./use-selection";
 
 /** What a dialog was opened for, fixed at opening: optimistic updates must not change it. */
@@ -44,6 +45,7 @@ export function AttributesManager({ data }: { data: AttributesResponse }) {
 
   const shown = useMemo(() => filterAttributes(attributes, filter), [attributes, filter]);
   const groups = useMemo(() => groupByExistGroup(shown), [shown]);
+  const markFilterChange = usePerformanceMarks(shown);
   const selection = useSelection(attributes, shown);
   const onToggle = useCallback((attribute: Attribute) => {
     setDialog({ kind: attribute.ownedByApp ? "release" : "acquire", attribute });
@@ -70,7 +72,14 @@ export function AttributesManager({ data }: { data: AttributesResponse }) {
 
   return (
     <>
-      <AttributeFilters filter={filter} groups={listGroups(attributes)} onChange={setFilter} />
+      <AttributeFilters
+        filter={filter}
+        groups={listGroups(attributes)}
+        onChange={(next) => {
+          markFilterChange();
+          setFilter(next);
+        }}
+      />
       <BulkBar
         selectedCount={selection.selected.size}
         shownCount={shown.length}

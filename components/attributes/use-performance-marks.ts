@@ -1,0 +1,32 @@
+"use client";
+
+import { useEffect, useRef } from "react";
+
+/**
+ * Performance marks the benchmark reads (bench/browser.ts): when the list was first on screen
+ * (`attributes:list-visible`, after the first commit: an upper bound for a server-rendered list,
+ * which shows even earlier) and how long a filter change took to reach the DOM
+ * (`attributes:filter`, from the keystroke's state change to the commit of the new list).
+ */
+export function usePerformanceMarks(shown: unknown) {
+  const filterStarted = useRef(false);
+
+  useEffect(() => {
+    if (performance.getEntriesByName("attributes:list-visible").length === 0) {
+      performance.mark("attributes:list-visible");
+    }
+  }, []);
+
+  useEffect(() => {
+    if (!filterStarted.current) return;
+    filterStarted.current = false;
+    performance.measure("attributes:filter", "attributes:filter-start");
+    performance.clearMarks("attributes:filter-start");
+  }, [shown]);
+
+  /** Call as the filter changes. */
+  return function markFilterChange() {
+    performance.mark("attributes:filter-start");
+    filterStarted.current = true;
+  };
+}
