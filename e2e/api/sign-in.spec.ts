@@ -2,7 +2,8 @@
  * Sign in with Exist through the sandbox's consent page in a real browser, and proof that the
  * Exist tokens never reach the browser: not in the session, HTML, scripts or any JSON.
  */
-import { expect, test, type Response } from "@playwright/test";
+import type { Response } from "@playwright/test";
+import { expect, test } from "../fixtures";
 import { sandbox } from "../sandbox";
 import { SESSION_COOKIE, clickSignIn, openCookie, signInThroughConsent } from "../session";
 

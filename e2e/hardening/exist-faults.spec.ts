@@ -1,0 +1,135 @@
+/**
+ * Exist failing, through the sandbox's fault controls, as the route handlers answer it. Covered
+ * elsewhere and not repeated here: 429 with Retry-After on acquire, 503 on the list, non-JSON
+ * templates, a timeout on release, a later chunk failing and 202 with per-item refusals
+ * (e2e/api/proxy.spec.ts); 401 then a good refresh, and a refused refresh (e2e/api/refresh.spec.ts).
+ */
+import { expect, test } from "@playwright/test";
+import { sandbox, type SandboxRequest } from "../sandbox";
+import { openCookie, sealSession } from "../session";
+import { call, cookieOf, post } from "../api/http";
+
+const ACQUIRE_PATH = "/api/2/attributes/acquire/";
+const TOKEN_PATH = "/oauth2/access_token";
+
+const calls = (requests: SandboxRequest[]) =>
+  requests.map((request) => `${request.method} ${request.path} ${request.status}`);
+
+async function ownerOf(account: string, name: string) {
+  return (await sandbox.state(account)).find((item) => item.name === name)?.service?.name ?? null;
+}
+
+function expectError(
+  answer: { status: number; body: unknown; text: string },
+  status: number,
+  code: string,
+) {
+  expect(answer.status).toBe(status);
+  expect(answer.body).toEqual({ error: { code, message: expect.any(String) } });
+  // Exist's own bodies never pass through.
+  expect(answer.text).not.toContain("Sandbox fault");
+}
+
+let cookie: string;
+
+test.beforeEach(async () => {
+  await sandbox.reset();
+  await sandbox.clearFaults();
+  ({ cookie } = await sealSession("demo"));
+  await sandbox.clearRequests();
+});
+
+test.afterEach(async () => {
+  await sandbox.clearFaults();
+});
+
+for (const status of [500, 502] as const) {
+  test(`Exist ${status} on acquire → 502 upstream_error, one call (no retry), nothing changed`, async () => {
+    const before = await ownerOf("demo", "mood");
+    await sandbox.fault({ path: ACQUIRE_PATH, status });
+    const answer = await post("/api/attributes/acquire", [{ name: "mood" }], cookie);
+    expectError(answer, 502, "upstream_error");
+    expect(calls(await sandbox.requests())).toEqual([`POST ${ACQUIRE_PATH} ${status}`]);
+    expect(await ownerOf("demo", "mood")).toBe(before);
+  });
+}
+
+test("Exist gone (connection dropped) → 502 upstream_error on the list and on release", async () => {
+  await sandbox.fault({ path: "/api/2/attributes/owned/", drop: true });
+  const list = await call("/api/attributes", { cookie });
+  expectError(list, 502, "upstream_error");
+  expect(list.body).toMatchObject({ error: { message: "Exist could not be reached." } });
+
+  await sandbox.fault({ path: "/api/2/attributes/release/", drop: true });
+  const release = await post("/api/attributes/release", [{ name: "mood" }], cookie);
+  expectError(release, 502, "upstream_error");
+  const dropped = (await sandbox.requests()).filter((request) => request.status === 0);
+  expect(dropped.map((request) => request.path)).toEqual([
+    "/api/2/attributes/owned/",
+    "/api/2/attributes/release/",
+  ]);
+});
+
+test("no answer from the list within the timeout → 504 upstream_timeout", async () => {
+  // e2e/env.ts sets EXIST_TIMEOUT_MS to 3 s.
+  await sandbox.fault({ path: "/api/2/attributes/", delayMs: 4_000, status: 200 });
+  const started = Date.now();
+  const answer = await call("/api/attributes", { cookie });
+  expectError(answer, 504, "upstream_timeout");
+  expect(Date.now() - started).toBeLessThan(3_900);
+});
+
+test("Exist 429 without Retry-After → 429 rate_limited without one, and no retry", async () => {
+  await sandbox.fault({ path: "/api/2/attributes/templates/", status: 429 });
+  const answer = await call("/api/templates", { cookie });
+  expectError(answer, 429, "rate_limited");
+  expect(answer.headers.get("retry-after")).toBeNull();
+  const templateCalls = (await sandbox.requests()).filter(
+    (request) => request.path === "/api/2/attributes/templates/",
+  );
+  expect(templateCalls).toHaveLength(1);
+});
+
+for (const [what, body] of [
+  ["invalid JSON", "{not json"],
+  ["JSON of another shape", '{"success": "all of them"}'],
+] as const) {
+  test(`acquire answered with ${what} → 502 upstream_error`, async () => {
+    await sandbox.fault({ path: ACQUIRE_PATH, status: 200, body });
+    expectError(
+      await post("/api/attributes/acquire", [{ name: "mood" }], cookie),
+      502,
+      "upstream_error",
+    );
+  });
+}
+
+test("401, refresh OK, Exist still says 401 → 401 reauth_required after exactly one refresh", async () => {
+  await sandbox.fault({ path: ACQUIRE_PATH, status: 401, times: 2 });
+  const answer = await post("/api/attributes/acquire", [{ name: "mood" }], cookie);
+  expectError(answer, 401, "reauth_required");
+  expect(calls(await sandbox.requests())).toEqual([
+    `POST ${ACQUIRE_PATH} 401`,
+    `POST ${TOKEN_PATH} 200`,
+    `POST ${ACQUIRE_PATH} 401`,
+  ]);
+});
+
+for (const [what, fault, status, code] of [
+  ["answers 500", { status: 500 }, 502, "upstream_error"],
+  ["drops the connection", { drop: true }, 502, "upstream_error"],
+  ["does not answer in time", { delayMs: 4_000, status: 200 }, 504, "upstream_timeout"],
+] as const) {
+  test(`the token endpoint ${what} during a refresh → ${status}, and the session survives`, async () => {
+    await sandbox.expireTokens("demo");
+    await sandbox.fault({ path: TOKEN_PATH, ...fault });
+    const answer = await call("/api/attributes", { cookie });
+    expectError(answer, status, code);
+    // A passing failure does not end the session: no error flag written, the cookie still works.
+    expect(answer.setCookie).toBeUndefined();
+    await sandbox.clearFaults();
+    const again = await call("/api/attributes", { cookie });
+    expect(again.status).toBe(200);
+    expect((await openCookie(cookieOf(again.setCookie ?? ""))).error).toBeUndefined();
+  });
+}
