@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "../fixtures";
 import { APP_URL } from "../env";
 import { sandbox } from "../sandbox";
 import { attributeSwitch, dialog, expectNoAxeViolations } from "./helpers";

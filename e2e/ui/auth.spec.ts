@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../fixtures";
 import { sandbox } from "../sandbox";
 import { signInThroughConsent } from "../session";
 import { openConsent } from "./helpers";

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../fixtures";
 import { sandbox } from "../sandbox";
 import { attributeRow, attributeSwitch, dialog, sandboxAttribute } from "./helpers";
 import { signInThroughConsent } from "../session";

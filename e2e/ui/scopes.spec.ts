@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../fixtures";
 import { sandbox } from "../sandbox";
 import { sealCookie, sealSession } from "../session";
 import {
@@ -122,4 +122,16 @@ test("an account with no attributes it may read gets an explanation, not an empt
   await expect(page.getByRole("heading", { name: "No attributes yet" })).toBeVisible();
   await expect(page.getByRole("switch")).toHaveCount(0);
   await expect(page.getByRole("heading", { name: "Add from templates" })).toBeVisible();
+});
+
+test("a slow Exist shows the loading skeleton first, then the list", async ({ page }) => {
+  // A fresh session: nothing cached yet, so the page's server render waits for Exist.
+  const { cookie } = await sealSession("demo");
+  await useSessionCookie(page, cookie);
+  await sandbox.fault({ path: "/api/2/attributes/", delayMs: 1500, times: 10 });
+  await page.goto("/attributes", { waitUntil: "commit" });
+  await expect(page.getByText("Loading your attributes…")).toBeAttached();
+  await expect(attributeSwitch(page, "Steps")).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByText("Loading your attributes…")).toHaveCount(0);
+  await sandbox.clearFaults();
 });

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../fixtures";
 import { sandbox } from "../sandbox";
 import { attributeSwitch } from "./helpers";
 import { signInThroughConsent } from "../session";
@@ -28,14 +28,6 @@ test("the list comes with the page (server prefetch): no fetch from the browser"
   await page.getByRole("searchbox", { name: "Filter attributes" }).fill("Steps");
   await expect(page.getByRole("switch", { name: "Steps", exact: true })).toBeVisible();
   expect(fetched).toEqual([]);
-});
-
-test("a slow Exist shows the loading skeleton first, then the list", async ({ page }) => {
-  await sandbox.fault({ path: "/api/2/attributes/", delayMs: 1500, times: 10 });
-  await page.goto("/attributes", { waitUntil: "commit" });
-  await expect(page.getByText("Loading your attributes…")).toBeAttached();
-  await expect(attributeSwitch(page, "Steps")).toBeVisible({ timeout: 15_000 });
-  await expect(page.getByText("Loading your attributes…")).toHaveCount(0);
 });
 
 test("Exist unreachable: says so, and Retry loads the list", async ({ page }) => {
