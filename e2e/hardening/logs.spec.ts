@@ -1,0 +1,82 @@
+/**
+ * The app's own output (stdout and stderr, kept in APP_LOG by playwright.config.ts) during a full
+ * sign-in, a change, a token refresh and a failed sign-in: one line per API request, and no
+ * token, cookie or secret anywhere in it.
+ */
+import { readFile, stat } from "node:fs/promises";
+import { SANDBOX_CLIENT } from "../../lib/sandbox-client";
+import { APP_LOG, TEST_AUTH_SECRET } from "../env";
+import { expect, test } from "../fixtures";
+import { sandbox } from "../sandbox";
+import { SESSION_COOKIE, openCookie, signInThroughConsent } from "../session";
+
+async function sessionCookieValue(page: import("@playwright/test").Page): Promise<string> {
+  const cookies = await page.context().cookies();
+  const value = cookies.find((cookie) => cookie.name === SESSION_COOKIE)?.value;
+  expect(value, "session cookie").toBeTruthy();
+  return value ?? "";
+}
+
+test("a sign-in, a toggle and a refresh log one line per API call and no secret", async ({
+  page,
+}) => {
+  await sandbox.reset();
+  await sandbox.clearFaults();
+  const offset = (await stat(APP_LOG)).size;
+  const secrets: Record<string, string> = {
+    "client secret": SANDBOX_CLIENT.secret,
+    AUTH_SECRET: TEST_AUTH_SECRET,
+  };
+
+  await signInThroughConsent(page);
+  const first = await sessionCookieValue(page);
+  const signedIn = await openCookie(`${SESSION_COOKIE}=${first}`);
+  Object.assign(secrets, {
+    "cookie value": first,
+    "access token": signedIn.accessToken,
+    "refresh token": signedIn.refreshToken,
+  });
+
+  await page.getByRole("switch", { name: "Mood", exact: true }).click();
+  await page
+    .getByRole("alertdialog", { name: "Acquire Mood?" })
+    .getByRole("button", { name: "Acquire", exact: true })
+    .click();
+  await expect(page.getByRole("switch", { name: "Mood", exact: true })).toBeChecked();
+
+  // Exist drops the tokens: the next refetch gets a 401, refreshes and retries.
+  await sandbox.expireTokens("demo");
+  await page.evaluate(() => window.dispatchEvent(new Event("focus")));
+  await expect.poll(() => sessionCookieValue(page)).not.toBe(first);
+  const second = await sessionCookieValue(page);
+  const refreshed = await openCookie(`${SESSION_COOKIE}=${second}`);
+  expect(refreshed.refreshToken).not.toBe(signedIn.refreshToken);
+  Object.assign(secrets, {
+    "new cookie value": second,
+    "new access token": refreshed.accessToken,
+    "new refresh token": refreshed.refreshToken,
+  });
+
+  // A callback with a forged state makes next-auth log an error.
+  await page.goto("/api/auth/callback/exist?code=forged-code-0123456789abcdef&state=forged");
+
+  // The offset counts bytes (the build's output has non-ASCII characters).
+  const logged = async () => (await readFile(APP_LOG)).subarray(offset).toString("utf8");
+  await expect
+    .poll(logged)
+    // Two pages refused with 401, one refresh, the two again: five calls to Exist.
+    .toMatch(/^api GET \/api\/attributes 200 \d+ms exist_calls=5 exist_ms=\d+$/m);
+  const log = await logged();
+  expect(log).toMatch(
+    /^api POST \/api\/attributes\/acquire 200 \d+ms exist_calls=1 exist_ms=\d+$/m,
+  );
+  expect(log).toMatch(/^next-auth error OAUTH_CALLBACK_ERROR: /m);
+  for (const [what, secret] of Object.entries(secrets)) {
+    expect(secret.length, what).toBeGreaterThan(8);
+    expect(log.includes(secret), `${what} in the app's log`).toBe(false);
+  }
+  // Nor any fragment long enough to be half a token.
+  for (const token of [signedIn.accessToken, refreshed.accessToken, refreshed.refreshToken]) {
+    expect(log).not.toContain(token.slice(0, 16));
+  }
+});
