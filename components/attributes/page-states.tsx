@@ -59,9 +59,15 @@ export function LoadError({ error, onRetry }: { error: unknown; onRetry: () => v
       </Notice>
     );
   }
-  const unreachable = error instanceof ApiError && (error.status === 502 || error.status === 504);
+  const status = error instanceof ApiError ? error.status : 0;
+  const title =
+    status === 502
+      ? "Exist is unreachable"
+      : status === 504
+        ? "Exist is not answering"
+        : "Your attributes could not be loaded";
   return (
-    <Notice title={unreachable ? "Exist is unreachable" : "Your attributes could not be loaded"}>
+    <Notice title={title}>
       <p role="alert">{describeError(error)}</p>
       <Button onClick={onRetry}>Retry</Button>
     </Notice>

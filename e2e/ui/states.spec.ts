@@ -42,6 +42,17 @@ test("Exist unreachable: says so, and Retry loads the list", async ({ page }) =>
   await expect(attributeSwitch(page, "Steps")).toBeVisible();
 });
 
+test("Exist too slow: says it did not answer in time", async ({ page }) => {
+  test.slow(); // the server-side prefetch and the page's two tries each wait out the timeout
+  await sandbox.fault({ path: "/api/2/attributes/", delayMs: 8000, times: 20 });
+  await page.reload();
+  await expect(page.getByRole("heading", { name: "Exist is not answering" })).toBeVisible({
+    timeout: 30_000,
+  });
+  await expect(page.getByRole("alert").filter({ hasText: "did not answer in time" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Retry" })).toBeVisible();
+});
+
 test("rate limited: says when to try again", async ({ page }) => {
   await sandbox.fault({
     path: "/api/2/attributes/",
