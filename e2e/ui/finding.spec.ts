@@ -54,6 +54,7 @@ test("bulk acquire of 40: one request, a result per attribute, failed ones rolle
     confirm.getByRole("list", { name: "What changes" }).getByRole("listitem"),
   ).toHaveCount(40);
   await expect(confirm).toContainText("Tag 010");
+  await page.screenshot({ path: "test-results/screenshots/bulk-dialog.png" });
   await confirm.getByRole("button", { name: "Acquire", exact: true }).click();
   await expect(confirm).toBeHidden();
 
