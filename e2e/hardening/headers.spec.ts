@@ -126,3 +126,36 @@ test("under the CSP the page hydrates: avatar from Exist's host shown, a switch 
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page.getByRole("button", { name: "Sign in with Exist" })).toBeVisible();
 });
+
+test("the CSP refuses what it should, and the fixture sees it: a foreign image, being framed", async ({
+  page,
+  cspViolations,
+}) => {
+  await page.goto("/");
+  const loaded = await page.evaluate(
+    () =>
+      new Promise<boolean>((resolve) => {
+        const image = document.createElement("img");
+        image.onload = () => resolve(true);
+        image.onerror = () => resolve(false);
+        image.src = "https://evil.example/pixel.png";
+        document.body.append(image);
+      }),
+  );
+  expect(loaded).toBe(false);
+  await expect
+    .poll(() => cspViolations.join("\n"))
+    .toContain("img-src blocked https://evil.example");
+
+  // Framed by another page: frame-ancestors 'none' keeps the app out of the frame.
+  await page.setContent(`<iframe src="${APP_URL}/" title="app"></iframe>`);
+  await expect.poll(() => cspViolations.join("\n")).toMatch(/frame-ancestors/);
+  const frame = page.frames().find((candidate) => candidate !== page.mainFrame());
+  expect(
+    await frame
+      ?.locator("body")
+      .textContent()
+      .catch(() => ""),
+  ).not.toContain("Sign in with Exist");
+  cspViolations.length = 0; // expected here; the fixture checks for any others
+});
