@@ -3,8 +3,22 @@
 import type { BulkAction } from "@/lib/attributes/bulk";
 import { type ItemResult, labelMap, summarize, summaryText } from "@/lib/attributes/results";
 import type { Attribute } from "@/lib/attributes/types";
-import { problemFrom, type Problem } from "@/lib/query/api-error";
+import { ApiError, problemFrom, type Problem } from "@/lib/query/api-error";
 import { type OwnershipChange, useOwnershipMutation } from "@/lib/query/use-ownership";
+
+/**
+ * Why a change failed. Exist may still carry out a change it did not answer in time (it got the
+ * request), so "try again" alone would not be the truth.
+ */
+function changeProblem(error: unknown): Problem {
+  if (error instanceof ApiError && error.code === "upstream_timeout") {
+    return {
+      message:
+        "Exist did not answer in time, so this change may or may not have been made. The list shows Exist's owners when you come back to this page; try again if needed.",
+    };
+  }
+  return problemFrom(error);
+}
 
 export type RunChange = (change: OwnershipChange, success: string) => Promise<Problem | null>;
 
@@ -24,7 +38,7 @@ export function useChangeRunner(announce: (message: string) => void) {
       announce(success);
       return null;
     } catch (error) {
-      return problemFrom(error);
+      return changeProblem(error);
     }
   };
 
@@ -40,7 +54,7 @@ export function useChangeRunner(announce: (message: string) => void) {
       announce(summaryText(change.action, results));
       return null;
     } catch (error) {
-      return problemFrom(error);
+      return changeProblem(error);
     }
   };
 
