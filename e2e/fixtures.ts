@@ -3,7 +3,7 @@
  * every `securitypolicyviolation` event and every CSP console error of any page of the test fails
  * it. Tests that open a page import `test` and `expect` from here.
  */
-import { test as base, expect } from "@playwright/test";
+import { test as base, expect, type Page } from "@playwright/test";
 
 export { expect };
 
@@ -34,3 +34,14 @@ export const test = base.extend<CspFixtures>({
     { auto: true },
   ],
 });
+
+/**
+ * Waits until React has hydrated the attributes page (its switches carry React's props): the
+ * server's HTML shows the switches before they answer clicks or focus events.
+ */
+export async function waitForHydration(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const element = document.querySelector('[id^="attribute-switch-"]');
+    return element !== null && Object.keys(element).some((key) => key.startsWith("__reactProps"));
+  });
+}

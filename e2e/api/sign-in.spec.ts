@@ -100,6 +100,8 @@ test("the access and refresh tokens appear in no response the browser receives",
   expect(token.accessToken.length).toBeGreaterThan(8);
   expect(token.refreshToken.length).toBeGreaterThan(8);
 
+  // Stop recording first: a response arriving as the test ends would be read after the page closed.
+  page.off("response", record);
   const responses = await Promise.all(seen);
   const kinds = responses.map((text) => text.split("\n")[0] ?? "");
   expect(kinds.some((url) => url.endsWith("/api/auth/session"))).toBe(true);

@@ -5,7 +5,7 @@
  * tests' in e2e/ui/states.spec.ts; these are the ones met in the middle of a change or a refetch.)
  */
 import type { Page } from "@playwright/test";
-import { expect, test } from "../fixtures";
+import { expect, test, waitForHydration } from "../fixtures";
 import { sandbox } from "../sandbox";
 import { signInThroughConsent } from "../session";
 
@@ -42,6 +42,7 @@ test.beforeEach(async ({ page }) => {
   await sandbox.reset();
   await sandbox.clearFaults();
   await signInThroughConsent(page);
+  await waitForHydration(page);
   await expectPageEqualsSandbox(page);
 });
 
@@ -77,6 +78,7 @@ test("rate limited during a release: says when to try again; Cancel leaves it ow
 }) => {
   await sandbox.setOwner("demo", "mood", OURS);
   await page.reload();
+  await waitForHydration(page);
   const mood = page.getByRole("switch", { name: "Mood", exact: true });
   await expect(mood).toBeChecked();
   await sandbox.fault({
@@ -160,11 +162,14 @@ test("Exist down when the page refetches: it says the list may be stale; back up
   await sandbox.setOwner("demo", "steps", "oura");
   await sandbox.setOwner("demo", "mood", OURS);
   await sandbox.fault({ path: "/api/2/attributes/", status: 503, times: 10 });
-  await page.evaluate(() => window.dispatchEvent(new Event("focus")));
   const stale = page.getByRole("alert").filter({ hasText: "Could not refresh the list" });
+  // The switches are in the server's HTML: a focus event before hydration would go unheard.
+  await expect(async () => {
+    await page.evaluate(() => window.dispatchEvent(new Event("focus")));
+    await expect(stale).toBeVisible({ timeout: 4_000 });
+  }).toPass({ timeout: 20_000 });
   await expect(stale).toHaveText(
     /^Could not refresh the list: Exist could not be reached\..* Showing what was loaded before\.$/,
-    { timeout: 10_000 },
   );
   await expect(page.getByRole("switch", { name: "Mood", exact: true })).not.toBeChecked();
 

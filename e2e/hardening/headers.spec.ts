@@ -4,7 +4,7 @@
  * any test whose pages reported a CSP violation).
  */
 import { APP_URL, SANDBOX_URL } from "../env";
-import { expect, test } from "../fixtures";
+import { expect, test, waitForHydration } from "../fixtures";
 import { call, post } from "../api/http";
 import { sandbox } from "../sandbox";
 import { SESSION_COOKIE, sealSession, signInThroughConsent } from "../session";
@@ -112,6 +112,7 @@ test("under the CSP the page hydrates: avatar from Exist's host shown, a switch 
     .poll(() => avatar.evaluate((image: HTMLImageElement) => image.complete && image.naturalWidth))
     .toBeGreaterThan(0);
 
+  await waitForHydration(page);
   const mood = page.getByRole("switch", { name: "Mood", exact: true });
   await expect(mood).not.toBeChecked();
   await mood.click();

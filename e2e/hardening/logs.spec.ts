@@ -6,7 +6,7 @@
 import { readFile, stat } from "node:fs/promises";
 import { SANDBOX_CLIENT } from "../../lib/sandbox-client";
 import { APP_LOG, TEST_AUTH_SECRET } from "../env";
-import { expect, test } from "../fixtures";
+import { expect, test, waitForHydration } from "../fixtures";
 import { sandbox } from "../sandbox";
 import { SESSION_COOKIE, openCookie, signInThroughConsent } from "../session";
 
@@ -37,6 +37,7 @@ test("a sign-in, a toggle and a refresh log one line per API call and no secret"
     "refresh token": signedIn.refreshToken,
   });
 
+  await waitForHydration(page);
   await page.getByRole("switch", { name: "Mood", exact: true }).click();
   await page
     .getByRole("alertdialog", { name: "Acquire Mood?" })
