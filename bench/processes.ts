@@ -35,6 +35,27 @@ export function stopAll() {
   children.clear();
 }
 
+/** Stops every child and waits (at most 10 s, then SIGKILL) until each has exited. */
+export async function stopAllAndWait(): Promise<void> {
+  const running = [...children].filter((child) => child.exitCode === null);
+  const exited = running.map(
+    (child) => new Promise<void>((resolve) => child.once("exit", () => resolve())),
+  );
+  const groups = running.map((child) => child.pid).filter((pid) => pid !== undefined);
+  stopAll();
+  const timer = setTimeout(() => {
+    for (const pid of groups) {
+      try {
+        process.kill(-pid, "SIGKILL");
+      } catch {
+        // already gone
+      }
+    }
+  }, 10_000);
+  await Promise.all(exited);
+  clearTimeout(timer);
+}
+
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {
     stopAll();
@@ -56,4 +77,18 @@ export async function waitFor(url: string, timeoutMs = 60_000): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   throw new Error(`${url} did not answer within ${timeoutMs} ms`);
+}
+
+/** Polls `url` until nothing answers there any more, for at most `timeoutMs`. */
+export async function waitForClosed(url: string, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const open = await fetch(url).then(
+      () => true,
+      () => false,
+    );
+    if (!open) return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  console.error(`bench: ${url} still answers after ${timeoutMs} ms`);
 }

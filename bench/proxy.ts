@@ -17,6 +17,8 @@ export async function load(
   target: LoadTarget,
   connections: number,
   seconds: number,
+  /** The status every answer should have; any other counts as an error. */
+  expectedStatus = 200,
 ): Promise<LoadFigures> {
   const result = await autocannon({
     url: target.url,
@@ -26,7 +28,12 @@ export async function load(
     connections,
     duration: seconds,
   });
-  const failures = result.errors + result.timeouts + result.non2xx;
+  const expected =
+    expectedStatus === 200
+      ? result["2xx"]
+      : ((result.statusCodeStats as Record<string, { count: number }>)[String(expectedStatus)]
+          ?.count ?? 0);
+  const failures = result.errors + result.timeouts + (result.requests.total - expected);
   return {
     p50: result.latency.p50,
     p99: result.latency.p99,

@@ -13,7 +13,7 @@ import { sandbox } from "../e2e/sandbox";
 import { heavyListTimings } from "./browser";
 import { clearCalls, existCalls, loadCalls } from "./calls";
 import { load, type LoadFigures, type LoadTarget } from "./proxy";
-import { startProcess, stopAll, waitFor } from "./processes";
+import { startProcess, stopAllAndWait, waitFor, waitForClosed } from "./processes";
 import { budgetRows, printTable } from "./report";
 import { firstLoadWeights, lighthouseScores } from "./weight";
 
@@ -29,10 +29,28 @@ const started = Date.now();
 const step = (text: string) =>
   console.log(`bench: ${text} (${((Date.now() - started) / 1000).toFixed(0)} s)`);
 
+/** Waits until the sandbox's request log stops growing: requests of the load runs may still be in flight. */
+async function quiet(sandboxUrl: string): Promise<void> {
+  let last = -1;
+  for (let tries = 0; tries < 30; tries += 1) {
+    const count = (await existCalls(sandboxUrl)).length;
+    if (count === last) return;
+    last = count;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
+
 async function main() {
   // Always a fresh production build: the figures must describe the code as it is.
   step(`building the app (next build into ${distDir})`);
   execSync("npx next build", { cwd: root, stdio: "ignore", env: { ...process.env } });
+  for (const url of [APP_URL, SANDBOX_URL]) {
+    const taken = await fetch(url).then(
+      () => true,
+      () => false,
+    );
+    if (taken) throw new Error(`something already listens at ${url}: stop it first`);
+  }
   // A high rate limit: the load runs send thousands of requests with one token.
   const env = { ...appEnv, SANDBOX_RATE_LIMIT: "100000000" };
   startProcess("sandbox", "npx tsx sandbox/main.ts", env);
@@ -94,7 +112,23 @@ async function main() {
     }
   }
 
+  // What any route handler of this Next.js build costs here: an unknown /api/ path answers the
+  // 404 envelope without a session or a call to Exist.
+  const floor = [];
+  for (const connections of [1, 10]) {
+    floor.push({
+      connections,
+      figures: await load(
+        { url: `${APP_URL}/api/no-such-route`, headers: {} },
+        connections,
+        seconds,
+        404,
+      ),
+    });
+  }
+
   step("calls to Exist");
+  await quiet(SANDBOX_URL);
   await sandbox.reset();
   const calls = [
     await loadCalls(APP_URL, SANDBOX_URL, "demo", (await sealSession("demo")).cookie),
@@ -138,6 +172,7 @@ async function main() {
     machine: { cores: cpus().length, cpu: cpus()[0]?.model ?? "unknown", node: process.version },
     secondsPerRun: seconds,
     proxy,
+    floor,
     calls,
     bulkAcquire,
     weights,
@@ -158,4 +193,7 @@ main()
     console.error("bench failed:", error instanceof Error ? error.message : error);
     process.exitCode = 1;
   })
-  .finally(stopAll);
+  .finally(async () => {
+    await stopAllAndWait();
+    await Promise.all([waitForClosed(APP_URL), waitForClosed(SANDBOX_URL)]);
+  });

@@ -26,7 +26,12 @@ export function AttributeGroupSection(props: AttributeGroupSectionProps) {
   return (
     <section aria-labelledby={headingId} className="mt-6">
       <div className="flex flex-wrap items-baseline justify-between gap-x-3 px-1">
-        <h2 id={headingId} className="text-lg font-semibold">
+        {/* Element Timing: when the list's text first painted (read by bench/browser.ts). */}
+        <h2
+          id={headingId}
+          className="text-lg font-semibold"
+          {...{ elementtiming: "attributes-list" }}
+        >
           {entry.group.label}
         </h2>
         {reason ? (
