@@ -3,9 +3,10 @@
  * the route handlers and by the attributes page's server-side prefetch.
  */
 import "server-only";
+import { NextResponse } from "next/server";
 import { AttributesCache, attributesCache } from "@/lib/api/attributes-cache";
 import type { AttributesResponse, TemplatesResponse } from "@/lib/api/contract";
-import type { ExistClient } from "@/lib/exist/client";
+import type { ExistClient, OwnershipOutcome } from "@/lib/exist/client";
 import { writeAccess } from "@/lib/auth/token";
 import type { ExistAttribute } from "@/lib/exist/schemas";
 
@@ -48,6 +49,23 @@ export async function loadAttributes(
   const answer = await buildAttributesResponse(exist, session.scopes);
   attributesCache.set(session.username, key, answer, generation);
   return answer;
+}
+
+/**
+ * POST /api/attributes/acquire and /release: Exist's answer as it is (200, or 202 with the
+ * failed items). The user's cached list is dropped either way: even a failed call may have
+ * changed some owners, so the next load must ask Exist.
+ */
+export async function changeOwnership(
+  session: { username: string },
+  change: () => Promise<OwnershipOutcome>,
+): Promise<NextResponse> {
+  try {
+    const { status, result } = await change();
+    return NextResponse.json(result, { status });
+  } finally {
+    attributesCache.forget(session.username);
+  }
 }
 
 /** Templates the user has no attribute for yet. */
