@@ -67,7 +67,7 @@ export function budgetRows(results: Results): BudgetRow[] {
   for (const [page, scores] of Object.entries(results.lighthouse ?? {})) {
     rows.push({
       budget: `Lighthouse ${page}: performance >= 95, accessibility 100, best practices >= 95`,
-      figure: `${scores.performance} / ${scores.accessibility} / ${scores.bestPractices}`,
+      figure: `${scores.performance} / ${scores.accessibility} / ${scores.bestPractices}${scores.runtimeError ? ` (${scores.runtimeError})` : ""}`,
       within:
         scores.performance >= 95 && scores.accessibility === 100 && scores.bestPractices >= 95,
     });

@@ -34,10 +34,24 @@ export type LighthouseScores = {
   performance: number;
   accessibility: number;
   bestPractices: number;
+  /** Lighthouse's own error when a run could not score (it is retried once). */
+  runtimeError?: string;
 };
 
-/** Runs Lighthouse (navigation, desktop form factor) against `url`, with `cookie` if given. */
+/**
+ * Runs Lighthouse (navigation, desktop form factor) against `url`, with `cookie` if given. A run
+ * that Lighthouse itself could not score (a runtime error, e.g. no paint seen) is tried once more.
+ */
 export async function lighthouseScores(
+  url: string,
+  chromePath: string,
+  cookie?: string,
+): Promise<LighthouseScores> {
+  const first = await lighthouseRun(url, chromePath, cookie);
+  return first.runtimeError ? lighthouseRun(url, chromePath, cookie) : first;
+}
+
+async function lighthouseRun(
   url: string,
   chromePath: string,
   cookie?: string,
@@ -77,10 +91,12 @@ export async function lighthouseScores(
     );
     const categories = result?.lhr.categories;
     const score = (key: string) => Math.round((categories?.[key]?.score ?? 0) * 100);
+    const error = result?.lhr.runtimeError;
     return {
       performance: score("performance"),
       accessibility: score("accessibility"),
       bestPractices: score("best-practices"),
+      ...(error ? { runtimeError: `${error.code}: ${error.message}` } : {}),
     };
   } finally {
     chrome.kill();
