@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { defineConfig, devices } from "@playwright/test";
+import { chromium, defineConfig, devices } from "@playwright/test";
 import { APP_LOG, APP_URL, SANDBOX_URL, appEnv } from "./e2e/env";
 
 /**
@@ -12,6 +12,12 @@ function chromiumPath(): string | undefined {
 }
 
 const executablePath = chromiumPath();
+if (!executablePath && !existsSync(chromium.executablePath())) {
+  throw new Error(
+    "No Chromium for the browser tests. Install Debian's (apt-get install -y chromium), set " +
+      "CHROMIUM_PATH to a Chromium or Chrome binary, or run `npx playwright install chromium`.",
+  );
+}
 
 export default defineConfig({
   testDir: "./e2e",
