@@ -43,7 +43,11 @@ async function quiet(sandboxUrl: string): Promise<void> {
 async function main() {
   // Always a fresh production build: the figures must describe the code as it is.
   step(`building the app (next build into ${distDir})`);
-  execSync("npx next build", { cwd: root, stdio: "ignore", env: { ...process.env } });
+  execSync("npx next build", {
+    cwd: root,
+    stdio: "ignore",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
   for (const url of [APP_URL, SANDBOX_URL]) {
     const taken = await fetch(url).then(
       () => true,

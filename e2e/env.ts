@@ -20,5 +20,6 @@ export const appEnv: Record<string, string> = {
   EXIST_BASE_URL: SANDBOX_URL,
   // Short, so the timeout test (504) does not wait the default 10 s.
   EXIST_TIMEOUT_MS: "3000",
+  NEXT_TELEMETRY_DISABLED: "1",
   ...(process.env.NEXT_DIST_DIR ? { NEXT_DIST_DIR: process.env.NEXT_DIST_DIR } : {}),
 };

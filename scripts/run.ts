@@ -48,6 +48,8 @@ function appEnvironment(): NodeJS.ProcessEnv {
   // A malformed PORT is left for parseEnv to name.
   if (/^\d+$/.test(port)) env.APP_URL ||= env.NEXTAUTH_URL || `http://localhost:${port}`;
   if (env.APP_URL) env.NEXTAUTH_URL ||= env.APP_URL;
+  // Next.js would otherwise try to send usage telemetry to its servers.
+  env.NEXT_TELEMETRY_DISABLED ||= "1";
   const hasSecret = Boolean(env.AUTH_SECRET?.trim() || env.NEXTAUTH_SECRET?.trim());
   if (sandboxMode) {
     env.SANDBOX_PORT ||= String(DEFAULT_SANDBOX_PORT);
