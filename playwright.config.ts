@@ -1,15 +1,7 @@
 import { existsSync } from "node:fs";
 import { chromium, defineConfig, devices } from "@playwright/test";
+import { chromiumPath } from "./e2e/chromium";
 import { APP_LOG, APP_URL, SANDBOX_URL, appEnv } from "./e2e/env";
-
-/**
- * Debian's Chromium (`apt-get install chromium`) unless CHROMIUM_PATH names another; falls back to
- * Playwright's own browser where `npx playwright install` was run.
- */
-function chromiumPath(): string | undefined {
-  const candidates = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"];
-  return candidates.find((path): path is string => Boolean(path && existsSync(path)));
-}
 
 const executablePath = chromiumPath();
 if (!executablePath && !existsSync(chromium.executablePath())) {

@@ -3,10 +3,10 @@
  * Exist, page weight and the heavy list in the browser, prints a table with each budget, writes
  * bench/results.json, and stops everything it started.
  */
-import { existsSync } from "node:fs";
 import { cpus } from "node:os";
 import { writeFile } from "node:fs/promises";
 import { execSync } from "node:child_process";
+import { chromiumPath } from "../e2e/chromium";
 import { APP_URL, SANDBOX_URL, appEnv } from "../e2e/env";
 import { sealSession } from "../e2e/session";
 import { sandbox } from "../e2e/sandbox";
@@ -21,9 +21,7 @@ const root = new URL("..", import.meta.url).pathname.replace(/\/$/, "");
 // Its own build folder and ports (package.json sets them), so a running app or test is not disturbed.
 const distDir = process.env.NEXT_DIST_DIR ?? ".next";
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
-const chromePath = ["CHROMIUM_PATH", "/usr/bin/chromium"]
-  .map((candidate) => (candidate.startsWith("/") ? candidate : process.env[candidate]))
-  .find((path): path is string => Boolean(path && existsSync(path)));
+const chromePath = chromiumPath();
 
 const started = Date.now();
 const step = (text: string) =>
