@@ -1,6 +1,8 @@
 "use client";
 
+import { AllowWritingButton } from "@/components/access/allow-writing-button";
 import { Button } from "@/components/ui/button";
+import { missingWriteGroup } from "@/lib/access/scopes";
 import type { BulkAction } from "@/lib/attributes/bulk";
 import { type ItemResult, summaryText } from "@/lib/attributes/results";
 import { BULK_RESULTS_ID } from "./ids";
@@ -15,6 +17,8 @@ type BulkResultsProps = {
 export function BulkResults({ action, results, onDismiss }: BulkResultsProps) {
   const failed = results.filter((result) => !result.ok);
   const succeeded = results.filter((result) => result.ok);
+  // Groups Exist refused for want of their `_write` scope: one "Allow writing" each.
+  const missing = [...new Set(failed.map((result) => missingWriteGroup(result.reason)))];
   return (
     <section
       aria-labelledby={BULK_RESULTS_ID}
@@ -40,6 +44,11 @@ export function BulkResults({ action, results, onDismiss }: BulkResultsProps) {
               </li>
             ))}
           </ul>
+          <div className="mt-2 flex flex-wrap gap-2">
+            {missing.map((group) =>
+              group ? <AllowWritingButton key={group} group={group} /> : null,
+            )}
+          </div>
         </div>
       ) : null}
       {succeeded.length > 0 ? (

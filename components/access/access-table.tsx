@@ -1,0 +1,83 @@
+import { groupAccess, manualAccess } from "@/lib/access/scopes";
+import { AllowWritingButton } from "./allow-writing-button";
+
+function Granted({ granted, scope }: { granted: boolean; scope: string }) {
+  return (
+    <>
+      <span
+        className={
+          granted
+            ? "font-medium text-emerald-800 dark:text-emerald-300"
+            : "text-slate-700 dark:text-slate-300"
+        }
+      >
+        {granted ? "Allowed" : "Not allowed"}
+      </span>
+      <span className="block font-mono text-xs text-slate-600 dark:text-slate-400">{scope}</span>
+    </>
+  );
+}
+
+const CELL = "px-3 py-2 align-top";
+
+/**
+ * Per Exist group, whether the granted scopes let this app read it and write it (Exist's scope
+ * table: https://developer.exist.io/reference/authentication/oauth2/#scopes), with a way to allow
+ * writing a group that is read-only.
+ */
+export function AccessTable({ scopes }: { scopes: readonly string[] }) {
+  const manual = manualAccess(scopes);
+  return (
+    <div className="mt-6 overflow-x-auto rounded-lg border border-slate-200 dark:border-slate-800">
+      <table className="w-full text-left text-sm">
+        <caption className="sr-only">What this app may read and write, per Exist group</caption>
+        <thead className="bg-slate-50 dark:bg-slate-900">
+          <tr>
+            <th scope="col" className={CELL}>
+              Group
+            </th>
+            <th scope="col" className={CELL}>
+              Read
+            </th>
+            <th scope="col" className={CELL}>
+              Write
+            </th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-200 dark:divide-slate-800">
+          {groupAccess(scopes).map((group) => (
+            <tr key={group.name} id={`access-${group.name}`}>
+              <th scope="row" className={`${CELL} font-medium`}>
+                {group.label} group
+              </th>
+              <td className={CELL}>
+                <Granted granted={group.read} scope={`${group.name}_read`} />
+              </td>
+              <td className={CELL}>
+                <Granted granted={group.write} scope={`${group.name}_write`} />
+                {group.write ? null : (
+                  <AllowWritingButton
+                    group={group.name}
+                    returnToId={`access-${group.name}`}
+                    className="mt-2"
+                  />
+                )}
+              </td>
+            </tr>
+          ))}
+          <tr>
+            <th scope="row" className={`${CELL} font-medium`}>
+              Any manually tracked attribute
+            </th>
+            <td className={CELL}>
+              <Granted granted={manual.read} scope="manual_read" />
+            </td>
+            <td className={CELL}>
+              <Granted granted={manual.write} scope="manual_write" />
+            </td>
+          </tr>
+        </tbody>
+      </table>
+    </div>
+  );
+}
