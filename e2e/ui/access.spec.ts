@@ -1,0 +1,239 @@
+/**
+ * Access: the page that lists what the app may read and write, asking Exist for more from where
+ * it is missing ("Allow writing <Group>"), and declining on Exist's page.
+ */
+import type { Page } from "@playwright/test";
+import { expect, test } from "../fixtures";
+import { EXIST_GROUPS } from "../../lib/exist/groups";
+import { APP_URL } from "../env";
+import { sandbox } from "../sandbox";
+import {
+  SESSION_COOKIE,
+  openCookie,
+  sealCookie,
+  signInGranting,
+  signInThroughConsent,
+} from "../session";
+import {
+  attributeRow,
+  attributeSwitch,
+  dialog,
+  expectNoAxeViolations,
+  sandboxAttribute,
+} from "./helpers";
+
+/** Every read scope, and of the write scopes only Mood's. */
+const READS_AND_MOOD_WRITE = (wording: string) =>
+  wording.startsWith("Read") || wording === "Write your Mood data";
+
+async function grantedScopes(page: Page): Promise<string[]> {
+  const cookies = await page.context().cookies(APP_URL);
+  const session = cookies.find((cookie) => cookie.name === SESSION_COOKIE);
+  expect(session, "session cookie").toBeDefined();
+  return (await openCookie(`${SESSION_COOKIE}=${session?.value}`)).scopes;
+}
+
+/** The access page's rows, as the page shows them: group → [read, write]. */
+async function accessRows(page: Page): Promise<Record<string, [string, string]>> {
+  const rows: Record<string, [string, string]> = {};
+  for (const row of await page.getByRole("table").getByRole("row").all()) {
+    const header = row.getByRole("rowheader");
+    if ((await header.count()) === 0) continue;
+    const cells = row.getByRole("cell");
+    const status = async (index: number) =>
+      /Not allowed/.test((await cells.nth(index).textContent()) ?? "") ? "no" : "yes";
+    rows[(await header.textContent()) ?? ""] = [await status(0), await status(1)];
+  }
+  return rows;
+}
+
+test.beforeEach(async () => {
+  await sandbox.reset();
+});
+
+test("the access page lists, per group, exactly the scopes Exist granted, in Exist's wording", async ({
+  page,
+}) => {
+  await signInGranting(page, READS_AND_MOOD_WRITE);
+  await page.getByRole("banner").getByRole("link", { name: "Access" }).click();
+  await expect(page).toHaveURL(/\/access$/);
+  await expect(page.getByRole("heading", { name: "Your access" })).toBeVisible();
+
+  const granted = new Set(await grantedScopes(page));
+  expect(granted.has("mood_write")).toBe(true);
+  expect(granted.has("health_write")).toBe(false);
+  const rows = await accessRows(page);
+  const yes = (scope: string) => (granted.has(scope) ? "yes" : "no");
+  const expected = Object.fromEntries([
+    ...EXIST_GROUPS.map(({ name, label }) => [
+      `${label} group`,
+      [yes(`${name}_read`), yes(`${name}_write`)],
+    ]),
+    ["Any manually tracked attribute", [yes("manual_read"), yes("manual_write")]],
+  ]);
+  expect(rows).toEqual(expected);
+  // Every group but Mood offers to allow writing it.
+  await expect(page.getByRole("button", { name: /^Allow writing / })).toHaveCount(15);
+  await expect(page.getByRole("button", { name: "Allow writing Mood" })).toHaveCount(0);
+
+  for (const colorScheme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme });
+    await expectNoAxeViolations(page);
+    for (const width of [1280, 375]) {
+      await page.setViewportSize({ width, height: 1100 });
+      await page.screenshot({
+        path: `test-results/screenshots/access-partial-${colorScheme}-${width}.png`,
+        fullPage: true,
+      });
+    }
+  }
+});
+
+test("with every scope granted, the access page shows each group readable and writable", async ({
+  page,
+}) => {
+  await signInThroughConsent(page);
+  await page.goto("/access");
+  const rows = await accessRows(page);
+  expect(Object.values(rows).every(([read, write]) => read === "yes" && write === "yes")).toBe(
+    true,
+  );
+  await expect(page.getByRole("button", { name: /^Allow writing / })).toHaveCount(0);
+  for (const colorScheme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme });
+    await expectNoAxeViolations(page);
+    for (const width of [1280, 375]) {
+      await page.setViewportSize({ width, height: 1100 });
+      await page.screenshot({
+        path: `test-results/screenshots/access-all-${colorScheme}-${width}.png`,
+        fullPage: true,
+      });
+    }
+  }
+});
+
+test("Allow writing Health: through Exist's consent and back to the group, now writable; an acquire in it succeeds", async ({
+  page,
+}) => {
+  await signInGranting(page, READS_AND_MOOD_WRITE);
+  const health = page.getByRole("region", { name: "Health and body" });
+  await expect(health).toContainText("Read-only: this app was not granted health_write");
+  await expect(attributeSwitch(page, "Weight")).toBeDisabled();
+  for (const colorScheme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme });
+    await expectNoAxeViolations(page);
+    await health.screenshot({
+      path: `test-results/screenshots/read-only-group-${colorScheme}.png`,
+    });
+  }
+  const before = await grantedScopes(page);
+
+  await health.getByRole("button", { name: "Allow writing Health and body" }).click();
+  // Exist is asked for what was granted plus health_write, and nothing else.
+  await expect(page).toHaveURL(new RegExp(`^${sandbox.url}/oauth2/authorize`));
+  const asked = new URL(page.url()).searchParams.get("scope")?.split(" ") ?? [];
+  expect(asked.sort()).toEqual([...before, "health_write"].sort());
+  await expect(
+    page.getByRole("checkbox", { name: "Write your Health and body data" }),
+  ).toBeChecked();
+  await page.getByRole("button", { name: "Allow", exact: true }).click();
+
+  await expect(page).toHaveURL(/\/attributes#group-health$/);
+  await expect(health).not.toContainText("Read-only");
+  await expect(health.getByRole("button", { name: /^Allow writing/ })).toHaveCount(0);
+  expect((await grantedScopes(page)).sort()).toEqual([...before, "health_write"].sort());
+  // Mood is still writable: nothing granted before was lost.
+  await expect(page.getByRole("region", { name: "Mood" })).not.toContainText("Read-only");
+
+  const weight = attributeSwitch(page, "Weight");
+  await expect(weight).toBeEnabled();
+  await weight.click();
+  const confirm = dialog(page, "Acquire Weight?");
+  await confirm.getByRole("button", { name: "Acquire", exact: true }).click();
+  await expect(confirm).toBeHidden();
+  await expect(attributeRow(page, "Weight")).toContainText("Owned by this app");
+  expect((await sandboxAttribute("demo", "weight")).service?.label).toBe("Exist Ownership");
+});
+
+test("Deny on Exist's page when asked for more: nothing changed, still signed in, and it says so", async ({
+  page,
+}) => {
+  await signInGranting(page, READS_AND_MOOD_WRITE);
+  const before = await grantedScopes(page);
+  const health = page.getByRole("region", { name: "Health and body" });
+  await health.getByRole("button", { name: "Allow writing Health and body" }).click();
+  await page.getByRole("button", { name: "Deny", exact: true }).click();
+
+  await expect(page).toHaveURL(/\/attributes\?consent=declined#group-health$/);
+  const notice = page.getByRole("status").filter({ hasText: "nothing changed" });
+  await expect(notice).toHaveText(
+    "You did not allow more access on Exist, so nothing changed: this app may read and write what it could before.",
+  );
+  await expect(page.getByRole("banner")).toContainText("Demo User");
+  await expect(health).toContainText("Read-only: this app was not granted health_write");
+  await expect(attributeSwitch(page, "Mood")).toBeEnabled();
+  expect(await grantedScopes(page)).toEqual(before);
+  for (const colorScheme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme });
+    await expectNoAxeViolations(page);
+    for (const width of [1280, 375]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.screenshot({
+        path: `test-results/screenshots/declined-${colorScheme}-${width}.png`,
+      });
+    }
+  }
+});
+
+test("Allow writing from the access page comes back to the access page with the group writable", async ({
+  page,
+}) => {
+  await signInGranting(page, READS_AND_MOOD_WRITE);
+  await page.goto("/access");
+  const sleep = page.getByRole("row", { name: /^Sleep group/ });
+  await expect(sleep.getByRole("cell").nth(1)).toContainText("Not allowed");
+  await sleep.getByRole("button", { name: "Allow writing Sleep" }).click();
+  await page.getByRole("button", { name: "Allow", exact: true }).click();
+  await expect(page).toHaveURL(/\/access#access-sleep$/);
+  await expect(sleep.getByRole("cell").nth(1)).toContainText("Allowed");
+  await expect(sleep.getByRole("cell").nth(1)).not.toContainText("Not allowed");
+  expect(await grantedScopes(page)).toContain("sleep_write");
+});
+
+test("a single or bulk change Exist refuses for a missing scope offers Allow writing that group", async ({
+  page,
+}) => {
+  // Granted everything but activity_write; then the app is made to believe it has it, as after
+  // the person took it back on Exist: Exist refuses item by item.
+  await signInGranting(page, (wording) => wording !== "Write your Activity data");
+  const cookies = await page.context().cookies(APP_URL);
+  const value = cookies.find((cookie) => cookie.name === SESSION_COOKIE)?.value ?? "";
+  const token = await openCookie(`${SESSION_COOKIE}=${value}`);
+  const claimed = await sealCookie({ ...token, scopes: [...token.scopes, "activity_write"] });
+  await page
+    .context()
+    .addCookies([
+      { name: SESSION_COOKIE, value: claimed.slice(SESSION_COOKIE.length + 1), url: APP_URL },
+    ]);
+  await page.reload();
+
+  await attributeSwitch(page, "Steps").click();
+  const confirm = dialog(page, "Acquire Steps?");
+  await confirm.getByRole("button", { name: "Acquire", exact: true }).click();
+  await expect(confirm.getByRole("alert")).toContainText("Missing scope 'activity_write'");
+  await expect(confirm.getByRole("button", { name: "Allow writing Activity" })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await confirm.getByRole("button", { name: "Cancel" }).click();
+
+  await page.getByRole("checkbox", { name: "Select Steps" }).check();
+  await page.getByRole("checkbox", { name: "Select Mood" }).check();
+  await page.getByRole("button", { name: "Acquire selected" }).click();
+  await dialog(page, "Acquire 2 attributes?")
+    .getByRole("button", { name: "Acquire", exact: true })
+    .click();
+  const results = page.getByRole("region", { name: "Acquired 1 of 2 attributes; 1 failed." });
+  await expect(results.getByRole("button", { name: "Allow writing Activity" })).toBeVisible();
+  await results.getByRole("button", { name: "Allow writing Activity" }).click();
+  await expect(page.getByRole("checkbox", { name: "Write your Activity data" })).toBeChecked();
+});
