@@ -13,12 +13,15 @@ function Granted({ granted, scope }: { granted: boolean; scope: string }) {
       >
         {granted ? "Allowed" : "Not allowed"}
       </span>
-      <span className="block font-mono text-xs text-slate-600 dark:text-slate-400">{scope}</span>
+      <span className="block font-mono text-xs break-all text-slate-600 dark:text-slate-400">
+        {scope}
+      </span>
     </>
   );
 }
 
-const CELL = "px-3 py-2 align-top";
+// Narrow padding on phones: three columns and a button fit 375 px without scrolling sideways.
+const CELL = "px-2 py-2 align-top sm:px-3";
 
 /**
  * Per Exist group, whether the granted scopes let this app read it and write it (Exist's scope
@@ -28,10 +31,10 @@ const CELL = "px-3 py-2 align-top";
 export function AccessTable({ scopes }: { scopes: readonly string[] }) {
   const manual = manualAccess(scopes);
   return (
-    <div className="mt-6 overflow-x-auto rounded-lg border border-slate-200 dark:border-slate-800">
+    <div className="mt-6 rounded-lg border border-slate-200 dark:border-slate-800">
       <table className="w-full text-left text-sm">
         <caption className="sr-only">What this app may read and write, per Exist group</caption>
-        <thead className="bg-slate-50 dark:bg-slate-900">
+        <thead className="border-b border-slate-200 dark:border-slate-800">
           <tr>
             <th scope="col" className={CELL}>
               Group
@@ -59,7 +62,7 @@ export function AccessTable({ scopes }: { scopes: readonly string[] }) {
                   <AllowWritingButton
                     group={group.name}
                     returnToId={`access-${group.name}`}
-                    className="mt-2"
+                    className="mt-2 whitespace-normal"
                   />
                 )}
               </td>

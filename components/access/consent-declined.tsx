@@ -1,5 +1,16 @@
+"use client";
+
+import { useEffect } from "react";
+import { CONSENT_DECLINED } from "@/lib/access/scopes";
+
 /** Shown after the person chose Deny on Exist's page when asked for more access. */
 export function ConsentDeclined() {
+  useEffect(() => {
+    // Said once: a reload or a shared link should not repeat it.
+    const url = new URL(window.location.href);
+    url.searchParams.delete(CONSENT_DECLINED.param);
+    window.history.replaceState(window.history.state, "", url);
+  }, []);
   return (
     <p
       role="status"

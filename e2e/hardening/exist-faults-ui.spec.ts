@@ -140,6 +140,7 @@ test("Exist fails half-way through a bulk acquire: each untried attribute is lis
 test("session lost during an acquire: after the one refresh the dialog says the session ended and offers Sign in again; back on the page, nothing is applied twice", async ({
   page,
 }) => {
+  test.slow(); // axe and screenshots in two colour schemes, then a second sign-in
   await page.goto("/attributes#group-activity");
   await waitForHydration(page);
   await sandbox.revokeTokens("demo");

@@ -28,7 +28,7 @@ test("keyboard only: select two rows, Acquire selected, confirm; the result gets
   page,
 }) => {
   for (const label of ["Steps", "Mood"]) {
-    const select = page.getByRole("checkbox", { name: `Select ${label}` });
+    const select = page.getByRole("checkbox", { name: `Select ${label}`, exact: true });
     await select.focus();
     await page.keyboard.press("Space");
     await expect(select).toBeChecked();

@@ -24,6 +24,8 @@ export async function declinedConsentUrl(request: NextRequest): Promise<URL> {
     // Only back into this app: the cookie is the browser's and could say anything.
     if (url.origin === appUrl.origin) {
       url.searchParams.set(CONSENT_DECLINED.param, CONSENT_DECLINED.value);
+      // The top of the page, where the sentence saying nothing changed is.
+      url.hash = "";
       return url;
     }
   }
