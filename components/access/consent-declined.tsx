@@ -13,6 +13,7 @@ export function ConsentDeclined() {
   }, []);
   return (
     <p
+      id="consent-declined"
       role="status"
       className="mt-4 rounded-md border border-slate-300 bg-slate-50 px-3 py-2 text-sm text-slate-800 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-200"
     >

@@ -162,7 +162,7 @@ test("session lost during an acquire: after the one refresh the dialog says the 
   expect(calls).toEqual([`POST ${ACQUIRE_PATH} 401`, "POST /oauth2/access_token 400"]);
   for (const colorScheme of ["light", "dark"] as const) {
     await page.emulateMedia({ colorScheme });
-    await expectNoAxeViolations(page);
+    await expectNoAxeViolations(page, '[role="alertdialog"]');
     for (const width of [1280, 375]) {
       await page.setViewportSize({ width, height: 900 });
       await page.screenshot({
