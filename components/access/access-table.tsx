@@ -13,8 +13,11 @@ function Granted({ granted, scope }: { granted: boolean; scope: string }) {
       >
         {granted ? "Allowed" : "Not allowed"}
       </span>
-      <span className="block font-mono text-xs break-all text-slate-600 dark:text-slate-400">
-        {scope}
+      {/* On a phone the name may wrap, but only after its underscore. */}
+      <span className="block font-mono text-xs text-slate-600 dark:text-slate-400">
+        {scope.replace(/_.*/, "_")}
+        <wbr />
+        {scope.replace(/^[^_]*_/, "")}
       </span>
     </>
   );
