@@ -42,16 +42,16 @@ type CookieJar = { getAll(): Array<{ name: string; value: string }> };
 
 /** The session cookies of a request, by name: the whole one and/or its numbered chunks. */
 function sessionCookies(jar: CookieJar, name: string) {
-  const chunk = new RegExp(`^${name.replace(/[.]/g, "\\.")}\\.(\\d+)$`);
+  const chunkName = new RegExp(`^${name.replace(/[.]/g, "\\.")}\\.(\\d+)$`);
   const chunks: Array<{ index: number; value: string }> = [];
-  let whole: string | undefined;
   const names: string[] = [];
+  let whole: string | undefined;
   for (const cookie of jar.getAll()) {
-    const index = chunk.exec(cookie.name)?.[1];
-    if (cookie.name === name) whole = cookie.value;
-    else if (index !== undefined) chunks.push({ index: Number(index), value: cookie.value });
-    else continue;
+    const index = chunkName.exec(cookie.name)?.[1];
+    if (cookie.name !== name && index === undefined) continue;
     names.push(cookie.name);
+    if (index === undefined) whole = cookie.value;
+    else chunks.push({ index: Number(index), value: cookie.value });
   }
   return { whole, chunks: chunks.sort((a, b) => a.index - b.index), names };
 }
