@@ -190,6 +190,40 @@ test("session lost during an acquire: after the one refresh the dialog says the 
   expect(acquires.map((r) => r.status)).toEqual([401, 200]);
 });
 
+test("session refused part-way through a bulk acquire: the rest is listed as not changed, with Sign in again; back on the page, nothing is sent twice", async ({
+  page,
+}) => {
+  await page.getByRole("checkbox", { name: /^Select all shown/ }).check();
+  // The first chunk of 35 goes through; then Exist answers 401, to the retry after the refresh too.
+  await sandbox.fault({ path: ACQUIRE_PATH, delayMs: 0 });
+  await sandbox.fault({ path: ACQUIRE_PATH, status: 401, times: 2 });
+  await sandbox.clearRequests();
+  await page.getByRole("button", { name: "Acquire selected" }).click();
+  const confirm = page.getByRole("alertdialog", { name: /^Acquire \d+ attributes\?$/ });
+  await confirm.getByRole("button", { name: "Acquire", exact: true }).click();
+  await expect(confirm).toBeHidden();
+
+  const results = page.getByRole("region", {
+    name: /^Acquired 35 of \d+ attributes; \d+ failed\.$/,
+  });
+  await expect(results).toBeVisible();
+  await expect(
+    results.getByRole("list", { name: "Failed" }).getByRole("listitem").first(),
+  ).toHaveText(/: Exist no longer accepts this sign-in\.$/);
+  const acquires = () =>
+    sandbox
+      .requests()
+      .then((all) => all.filter((r) => r.path === ACQUIRE_PATH).map((r) => r.status));
+  expect(await acquires()).toEqual([200, 401, 401]);
+  await expectPageEqualsSandbox(page);
+
+  await results.getByRole("button", { name: "Sign in again" }).click();
+  await page.getByRole("button", { name: "Allow", exact: true }).click();
+  await expect(page).toHaveURL(/\/attributes$/);
+  await expectPageEqualsSandbox(page);
+  expect(await acquires()).toEqual([200, 401, 401]);
+});
+
 test("Exist down when the page refetches: it says the list may be stale; back up, a refocus shows Exist's owners", async ({
   page,
 }) => {
