@@ -5,10 +5,11 @@
  * renders dynamically (the root layout reads cookies anyway). Runs in the Node.js runtime.
  */
 import { NextResponse, type NextRequest } from "next/server";
+import { redirectWithoutSession } from "@/lib/auth/page-guard";
 import { env } from "@/lib/env";
 import { createNonce, securityHeaders } from "@/lib/security/headers";
 
-export function proxy(request: NextRequest): NextResponse {
+export async function proxy(request: NextRequest): Promise<NextResponse> {
   const { appUrl, existBaseUrl } = env();
   const headers = securityHeaders({
     nonce: createNonce(),
@@ -19,7 +20,9 @@ export function proxy(request: NextRequest): NextResponse {
   const csp = headers["Content-Security-Policy"] ?? "";
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("Content-Security-Policy", csp);
-  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  const response =
+    (await redirectWithoutSession(request)) ??
+    NextResponse.next({ request: { headers: requestHeaders } });
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
   return response;
 }

@@ -71,3 +71,35 @@ export async function clickSignIn(page: Page): Promise<void> {
     await expect(page).toHaveURL(consent, { timeout: 2000 });
   }).toPass({ timeout: 15_000 });
 }
+
+/**
+ * Signs in through the consent page leaving ticked only the scopes `keep` accepts (by their
+ * wording on the page, e.g. "Write your Mood data"). Ends on the app's attributes page.
+ */
+export async function signInGranting(
+  page: Page,
+  keep: (wording: string) => boolean,
+): Promise<void> {
+  await page.goto("/");
+  await clickSignIn(page);
+  for (const box of await page.getByRole("checkbox").all()) {
+    const wording = ((await box.evaluate((node) => node.parentElement?.textContent)) ?? "").trim();
+    if (!keep(wording)) await box.uncheck();
+  }
+  await page.getByRole("button", { name: "Allow", exact: true }).click();
+  await expect(page).toHaveURL(/\/attributes$/);
+}
+
+/**
+ * `token` sealed and cut as next-auth cuts a cookie over 4 KB (`<name>.0`, `<name>.1`, …):
+ * `name=value` strings, in order.
+ */
+export async function sealChunkedCookies(token: SessionToken): Promise<string[]> {
+  const value = (await sealCookie(token)).slice(SESSION_COOKIE.length + 1);
+  const size = 4096 - 163;
+  const parts: string[] = [];
+  for (let start = 0; start < value.length; start += size) {
+    parts.push(`${SESSION_COOKIE}.${parts.length}=${value.slice(start, start + size)}`);
+  }
+  return parts;
+}

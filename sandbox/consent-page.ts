@@ -55,7 +55,13 @@ export function consentPage(view: ConsentView): string {
   const hidden = Object.entries(view.params)
     .map(([name, value]) => `<input type="hidden" name="${name}" value="${escapeHtml(value)}">`)
     .join("");
-  const scopes = view.scopes.map((scope) => `<li>${escapeHtml(describeScope(scope))}</li>`);
+  // Ticked by default; what is left ticked is what is granted (oauth.ts, grantedScopes).
+  const scopes = view.scopes.map(
+    (scope) =>
+      `<label><input type="checkbox" name="grant" value="${escapeHtml(scope)}" checked> ${escapeHtml(
+        describeScope(scope),
+      )}</label>`,
+  );
   const accounts = view.accounts.map(
     ({ username, name }) =>
       `<label><input type="radio" name="account" value="${escapeHtml(username)}"${
@@ -66,9 +72,10 @@ export function consentPage(view: ConsentView): string {
   return layout(
     `Authorise ${view.clientName}`,
     `<h1>Authorise ${client}</h1>
-<p><strong>${client}</strong> would like to access your Exist account. It will be able to:</p>
-<ul>${scopes.join("")}</ul>
+<p><strong>${client}</strong> would like to access your Exist account.</p>
 <form method="post" action="/oauth2/authorize">${hidden}
+<fieldset><legend>It will be able to</legend>${scopes.join("")}
+<p class="muted">Untick anything you do not want to allow.</p></fieldset>
 <fieldset><legend>Sign in as</legend>${accounts.join("")}</fieldset>
 <p class="muted">This is the local Exist sandbox; no real account is used.</p>
 <div class="actions"><button type="submit" name="decision" value="allow">Allow</button>

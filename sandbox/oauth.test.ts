@@ -29,12 +29,22 @@ function oauthSandbox(options: Parameters<typeof setup>[0] = {}) {
   const sandbox = setup(options);
   const form = (path: string, fields: Record<string, string>, headers: HeadersInit = {}) =>
     sandbox.call(path, { method: "POST", body: new URLSearchParams(fields), headers });
-  const decide = (decision: "allow" | "deny", overrides: Record<string, string> = {}) =>
-    form("/oauth2/authorize", {
+  /** Posts the consent form with `grant` ticked (by default every requested scope, as the page does). */
+  const decide = (
+    decision: "allow" | "deny",
+    overrides: Record<string, string> = {},
+    grant?: readonly string[],
+  ) => {
+    const fields = new URLSearchParams({
       ...Object.fromEntries(authorizeQuery(overrides)),
       account: "demo",
       decision,
     });
+    for (const scope of grant ?? (fields.get("scope") ?? "").split(" ")) {
+      fields.append("grant", scope);
+    }
+    return sandbox.call("/oauth2/authorize", { method: "POST", body: fields });
+  };
   const code = async () => redirectParams(await decide("allow")).code ?? "";
   const exchange = (fields: Record<string, string>, headers?: HeadersInit) =>
     form("/oauth2/access_token", fields, headers);
@@ -59,9 +69,17 @@ describe("GET /oauth2/authorize", () => {
     expect(response.status).toBe(200);
     const html = await response.text();
     expect(html).toContain("Exist Ownership");
-    expect(html).toContain("Read your Activity data");
-    expect(html).toContain("Write your Activity data");
-    expect(html).toContain("Read any manually tracked attribute");
+    // One ticked checkbox per requested scope, labelled in Exist's wording.
+    expect(html).toContain(
+      '<label><input type="checkbox" name="grant" value="activity_read" checked> Read your Activity data</label>',
+    );
+    expect(html).toContain(
+      '<label><input type="checkbox" name="grant" value="activity_write" checked> Write your Activity data</label>',
+    );
+    expect(html).toContain(
+      '<label><input type="checkbox" name="grant" value="manual_read" checked> Read any manually tracked attribute</label>',
+    );
+    expect(html.match(/type="checkbox"/g)).toHaveLength(3);
     expect(html).toMatch(
       /<input type="radio" name="account" value="demo" checked> demo – Demo User/,
     );
@@ -109,6 +127,44 @@ describe("POST /oauth2/authorize (consent)", () => {
     expect(allowed.state).toBe("st/ate+1=");
     expect(allowed.code).toMatch(/^[0-9a-f]{40}$/);
     expect(redirectParams(await sandbox.decide("deny"))).toEqual({
+      error: "access_denied",
+      state: "st/ate+1=",
+    });
+  });
+});
+
+describe("partial consent (scopes unticked on the consent page)", () => {
+  it("grants only the ticked scopes: the token response and the API both follow them", async () => {
+    const sandbox = oauthSandbox();
+    const { code = "" } = redirectParams(
+      await sandbox.decide("allow", { scope: "activity_read activity_write mood_read" }, [
+        "mood_read",
+        "activity_read",
+      ]),
+    );
+    const tokens = await json<TokenResponse>(await sandbox.byCode(code));
+    expect(tokens.scope).toBe("activity_read mood_read");
+    const acquire = await sandbox.call("/api/2/attributes/acquire/", {
+      method: "POST",
+      headers: {
+        Authorization: `Bearer ${tokens.access_token}`,
+        "Content-Type": "application/json",
+      },
+      body: JSON.stringify([{ name: "steps" }]),
+    });
+    const body = await json<{ failed: Array<{ error: string }> }>(acquire);
+    expect(body.failed[0]?.error).toBe(
+      "Missing scope 'activity_write' to acquire attribute 'steps'",
+    );
+  });
+
+  it("ignores ticked scopes that were not requested, and treats nothing ticked as Deny", async () => {
+    const sandbox = oauthSandbox();
+    const { code = "" } = redirectParams(
+      await sandbox.decide("allow", { scope: "mood_read" }, ["mood_read", "health_write"]),
+    );
+    expect((await json<TokenResponse>(await sandbox.byCode(code))).scope).toBe("mood_read");
+    expect(redirectParams(await sandbox.decide("allow", {}, []))).toEqual({
       error: "access_denied",
       state: "st/ate+1=",
     });

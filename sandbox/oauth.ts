@@ -62,6 +62,16 @@ function checkRequest(c: Context, state: SandboxState, params: AuthorizeParams):
   return { redirectUri, scopes };
 }
 
+/**
+ * The requested scopes the person left ticked on the consent page (`grant` fields), in the
+ * requested order. Exist lets a person grant fewer scopes than asked for; granting none is Deny.
+ */
+export function grantedScopes(requested: readonly string[], ticked: unknown): string[] {
+  const values = Array.isArray(ticked) ? ticked : [ticked];
+  const kept = new Set(values.filter((value): value is string => typeof value === "string"));
+  return requested.filter((scope) => kept.has(scope));
+}
+
 export function createOAuth(state: SandboxState) {
   const oauth = new Hono({ strict: false });
 
@@ -90,10 +100,12 @@ export function createOAuth(state: SandboxState) {
   });
 
   oauth.post("/authorize", async (c) => {
-    const params = authorizeSchema.parse(await c.req.parseBody());
+    const body = await c.req.parseBody({ all: true });
+    const params = authorizeSchema.parse(body);
     const checked = checkRequest(c, state, params);
     if ("response" in checked) return checked.response;
-    if (params.decision !== "allow") {
+    const scopes = grantedScopes(checked.scopes, body.grant);
+    if (params.decision !== "allow" || scopes.length === 0) {
       return redirectWith(c, checked.redirectUri, { error: "access_denied", state: params.state });
     }
     const account = params.account ?? "";
@@ -105,7 +117,7 @@ export function createOAuth(state: SandboxState) {
       account,
       clientId: state.client.id,
       redirectUri: checked.redirectUri,
-      scopes: checked.scopes,
+      scopes,
       expiresAt: state.now() + CODE_TTL_MS,
     });
     return redirectWith(c, checked.redirectUri, { code, state: params.state });

@@ -8,6 +8,8 @@ declare module "next-auth" {
     writableGroups: string[];
     /** `manual_write` granted. */
     manualWrite: boolean;
+    /** The names of the scopes Exist granted (e.g. `mood_read`): what the access page shows. */
+    scopes: string[];
     /** The Exist tokens could not be refreshed: the user must sign in again. */
     error?: "RefreshFailed";
     expires: DefaultSession["expires"];

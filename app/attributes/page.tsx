@@ -1,8 +1,11 @@
 import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { ConsentDeclined } from "@/components/access/consent-declined";
+import { GrantedScopesProvider } from "@/components/access/granted-scopes";
 import { AttributesView } from "@/components/attributes/attributes-view";
 import { SessionEnded } from "@/components/attributes/page-states";
+import { CONSENT_DECLINED } from "@/lib/access/scopes";
 import { getCurrentSession, prefetchAttributes } from "@/lib/auth/server";
 import { attributeKeys } from "@/lib/query/keys";
 import { makeQueryClient } from "@/lib/query/query-client";
@@ -21,9 +24,14 @@ function Intro() {
   );
 }
 
-export default async function AttributesPage() {
+type AttributesPageProps = {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+export default async function AttributesPage({ searchParams }: AttributesPageProps) {
   const session = await getCurrentSession();
   if (!session) redirect("/");
+  const declined = (await searchParams)[CONSENT_DECLINED.param] === CONSENT_DECLINED.value;
 
   if (session.error) {
     return (
@@ -42,8 +50,11 @@ export default async function AttributesPage() {
   return (
     <main id="main" className="mx-auto max-w-4xl px-4 py-6">
       <Intro />
+      {declined ? <ConsentDeclined /> : null}
       <HydrationBoundary state={dehydrate(queryClient)}>
-        <AttributesView />
+        <GrantedScopesProvider scopes={session.scopes}>
+          <AttributesView />
+        </GrantedScopesProvider>
       </HydrationBoundary>
     </main>
   );

@@ -1,5 +1,6 @@
 "use client";
 
+import { AllowWritingButton } from "@/components/access/allow-writing-button";
 import { canWrite, readOnlyReason } from "@/lib/attributes/access";
 import type { AttributeGroup } from "@/lib/attributes/grouping";
 import type { Attribute, WriteAccess } from "@/lib/attributes/types";
@@ -41,6 +42,9 @@ export function AttributeGroupSection(props: AttributeGroupSectionProps) {
           </p>
         ) : null}
       </div>
+      {reason ? (
+        <AllowWritingButton group={entry.group.name} returnToId={headingId} className="mt-2" />
+      ) : null}
       <ul className="mt-2 divide-y divide-slate-200 rounded-lg border border-slate-200 dark:divide-slate-800 dark:border-slate-800">
         {entry.items.map((attribute) => (
           <AttributeRow

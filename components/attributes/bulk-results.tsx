@@ -1,6 +1,9 @@
 "use client";
 
+import { AllowWritingButton } from "@/components/access/allow-writing-button";
+import { SignInAgainButton } from "@/components/access/sign-in-again-button";
 import { Button } from "@/components/ui/button";
+import { missingWriteGroup } from "@/lib/access/scopes";
 import type { BulkAction } from "@/lib/attributes/bulk";
 import { type ItemResult, summaryText } from "@/lib/attributes/results";
 import { BULK_RESULTS_ID } from "./ids";
@@ -15,6 +18,10 @@ type BulkResultsProps = {
 export function BulkResults({ action, results, onDismiss }: BulkResultsProps) {
   const failed = results.filter((result) => !result.ok);
   const succeeded = results.filter((result) => result.ok);
+  // Groups Exist refused for want of their `_write` scope: one "Allow writing" each.
+  const missing = [...new Set(failed.map((result) => missingWriteGroup(result.reason)))];
+  // Exist refused the session part-way (401 after the one refresh): the rest was not sent.
+  const sessionEnded = failed.some((result) => result.code === "reauth_required");
   return (
     <section
       aria-labelledby={BULK_RESULTS_ID}
@@ -40,6 +47,12 @@ export function BulkResults({ action, results, onDismiss }: BulkResultsProps) {
               </li>
             ))}
           </ul>
+          <div className="mt-2 flex flex-wrap gap-2">
+            {sessionEnded ? <SignInAgainButton /> : null}
+            {missing.map((group) =>
+              group ? <AllowWritingButton key={group} group={group} /> : null,
+            )}
+          </div>
         </div>
       ) : null}
       {succeeded.length > 0 ? (

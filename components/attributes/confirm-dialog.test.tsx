@@ -53,4 +53,21 @@ describe("ConfirmDialog", () => {
     expect(screen.queryByRole("alertdialog")).toBeNull();
     expect(document.activeElement).toBe(screen.getByRole("button", { name: "Open" }));
   });
+
+  it("offers Sign in again when the session ended, and Allow writing when a scope was missing", async () => {
+    const user = userEvent.setup();
+    const problems: Problem[] = [
+      { message: "Your Exist session has ended.", sessionEnded: true },
+      { message: "Missing scope 'health_write'.", allowWriting: "health" },
+    ];
+    render(<Harness onConfirm={async () => problems.shift() ?? null} />);
+    await user.click(screen.getByRole("button", { name: "Open" }));
+    await user.click(screen.getByRole("button", { name: "Acquire" }));
+    const alert = await screen.findByRole("alert");
+    expect(alert.querySelector("button")?.textContent).toBe("Sign in again");
+    await user.click(screen.getByRole("button", { name: "Acquire" }));
+    await screen.findByText("Missing scope 'health_write'.");
+    const buttons = [...screen.getByRole("alert").querySelectorAll("button")];
+    expect(buttons.map((button) => button.textContent)).toEqual(["Allow writing Health and body"]);
+  });
 });

@@ -10,7 +10,8 @@ import {
   AlertDialogTitle,
 } from "@/components/ui/alert-dialog";
 import { Button, type ButtonVariant } from "@/components/ui/button";
-import { SignInButton } from "@/components/auth/sign-in-button";
+import { AllowWritingButton } from "@/components/access/allow-writing-button";
+import { SignInAgainButton } from "@/components/access/sign-in-again-button";
 import type { Problem } from "@/lib/query/api-error";
 
 type ConfirmDialogProps = {
@@ -73,7 +74,10 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
             className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100"
           >
             <p>{problem.message}</p>
-            {problem.sessionEnded ? <SignInButton className="mt-2" /> : null}
+            {problem.sessionEnded ? <SignInAgainButton className="mt-2" /> : null}
+            {problem.allowWriting ? (
+              <AllowWritingButton group={problem.allowWriting} className="mt-2" />
+            ) : null}
           </div>
         ) : null}
         <AlertDialogFooter>

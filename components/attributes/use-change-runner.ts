@@ -1,5 +1,6 @@
 "use client";
 
+import { missingWriteGroup } from "@/lib/access/scopes";
 import type { BulkAction } from "@/lib/attributes/bulk";
 import { type ItemResult, labelMap, summarize, summaryText } from "@/lib/attributes/results";
 import type { Attribute } from "@/lib/attributes/types";
@@ -15,6 +16,14 @@ function changeProblem(error: unknown): Problem {
     return {
       message:
         "Exist did not answer in time, so this change may or may not have been made. The list shows Exist's owners when you come back to this page; try again if needed.",
+    };
+  }
+  if (error instanceof ApiError && error.sessionEnded) {
+    // Exist refused the token even after the one refresh, before changing anything.
+    return {
+      message:
+        "Your Exist session has ended, so this change was not made. Sign in again; back on this page, make the change again if you still want it.",
+      sessionEnded: true,
     };
   }
   return problemFrom(error);
@@ -34,7 +43,10 @@ export function useChangeRunner(announce: (message: string) => void) {
     try {
       const result = await mutateAsync(change);
       const failure = result.failed[0];
-      if (failure) return { message: `Exist did not make the change: ${failure.error}` };
+      if (failure) {
+        const allowWriting = missingWriteGroup(failure.error) ?? undefined;
+        return { message: `Exist did not make the change: ${failure.error}`, allowWriting };
+      }
       announce(success);
       return null;
     } catch (error) {

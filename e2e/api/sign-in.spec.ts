@@ -14,7 +14,16 @@ test.beforeEach(async () => {
 test("Allow: signed in, and the session holds display fields and flags only", async ({ page }) => {
   await signInThroughConsent(page, "demo");
   const session = await (await page.request.get("/api/auth/session")).json();
-  expect(Object.keys(session).sort()).toEqual(["expires", "manualWrite", "user", "writableGroups"]);
+  expect(Object.keys(session).sort()).toEqual([
+    "expires",
+    "manualWrite",
+    "scopes",
+    "user",
+    "writableGroups",
+  ]);
+  // Scope names only (what Exist granted), no token.
+  expect(session.scopes).toEqual(expect.arrayContaining(["mood_read", "mood_write"]));
+  for (const scope of session.scopes) expect(scope).toMatch(/^[a-z]+_(read|write)$/);
   expect(Object.keys(session.user).sort()).toEqual(["image", "name", "username"]);
   expect(session.user.username).toBe("demo");
   expect(session.writableGroups).toEqual(expect.arrayContaining(["activity", "mood"]));

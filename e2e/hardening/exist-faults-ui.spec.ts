@@ -8,6 +8,7 @@ import type { Page } from "@playwright/test";
 import { expect, test, waitForHydration } from "../fixtures";
 import { sandbox } from "../sandbox";
 import { signInThroughConsent } from "../session";
+import { expectNoAxeViolations } from "../ui/helpers";
 
 const OURS = "exist_ownership";
 const ACQUIRE_PATH = "/api/2/attributes/acquire/";
@@ -136,23 +137,91 @@ test("Exist fails half-way through a bulk acquire: each untried attribute is lis
   expect(owned).toBeGreaterThanOrEqual(planned - (failures.length - untried.length));
 });
 
-test("session lost during an acquire: the dialog says so and offers sign-in; after it the page equals Exist", async ({
+test("session lost during an acquire: after the one refresh the dialog says the session ended and offers Sign in again; back on the page, nothing is applied twice", async ({
   page,
 }) => {
+  test.slow(); // axe and screenshots in two colour schemes, then a second sign-in
+  await page.goto("/attributes#group-activity");
+  await waitForHydration(page);
   await sandbox.revokeTokens("demo");
+  await sandbox.clearRequests();
   await page.getByRole("switch", { name: "Steps", exact: true }).click();
   const confirm = page.getByRole("alertdialog", { name: "Acquire Steps?" });
   await confirm.getByRole("button", { name: "Acquire", exact: true }).click();
   await expect(confirm.getByRole("alert")).toContainText(
-    "Your Exist session has ended. Sign in with Exist again.",
+    "Your Exist session has ended, so this change was not made.",
   );
+  const signInAgain = confirm.getByRole("button", { name: "Sign in again" });
+  await expect(signInAgain).toBeVisible();
   await expect(switchOf(page, "steps")).toHaveAttribute("aria-checked", "false");
   expect((await ownedInSandbox()).steps).toBe(false);
+  // Exist said 401, the app refreshed once (refused: the tokens are revoked), and stopped.
+  const calls = (await sandbox.requests())
+    .filter((r) => r.method === "POST")
+    .map((r) => `${r.method} ${r.path} ${r.status}`);
+  expect(calls).toEqual([`POST ${ACQUIRE_PATH} 401`, "POST /oauth2/access_token 400"]);
+  for (const colorScheme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme });
+    await expectNoAxeViolations(page, '[role="alertdialog"]');
+    for (const width of [1280, 375]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.screenshot({
+        path: `test-results/screenshots/sign-in-again-${colorScheme}-${width}.png`,
+      });
+    }
+  }
 
-  await confirm.getByRole("button", { name: "Sign in with Exist" }).click();
+  await signInAgain.click();
+  await page.getByRole("button", { name: "Allow", exact: true }).click();
+  // Back on the same page and place.
+  await expect(page).toHaveURL(/\/attributes#group-activity$/);
+  await expect(page.getByRole("alertdialog")).toHaveCount(0);
+  await expectPageEqualsSandbox(page);
+  expect((await ownedInSandbox()).steps).toBe(false);
+  // Nothing was sent again on the way back.
+  expect((await sandbox.requests()).filter((r) => r.path === ACQUIRE_PATH)).toHaveLength(1);
+
+  // Making the change once more applies it once.
+  await page.getByRole("switch", { name: "Steps", exact: true }).click();
+  await confirm.getByRole("button", { name: "Acquire", exact: true }).click();
+  await expect(confirm).toBeHidden();
+  await expect(switchOf(page, "steps")).toHaveAttribute("aria-checked", "true");
+  const acquires = (await sandbox.requests()).filter((r) => r.path === ACQUIRE_PATH);
+  expect(acquires.map((r) => r.status)).toEqual([401, 200]);
+});
+
+test("session refused part-way through a bulk acquire: the rest is listed as not changed, with Sign in again; back on the page, nothing is sent twice", async ({
+  page,
+}) => {
+  await page.getByRole("checkbox", { name: /^Select all shown/ }).check();
+  // The first chunk of 35 goes through; then Exist answers 401, to the retry after the refresh too.
+  await sandbox.fault({ path: ACQUIRE_PATH, delayMs: 0 });
+  await sandbox.fault({ path: ACQUIRE_PATH, status: 401, times: 2 });
+  await sandbox.clearRequests();
+  await page.getByRole("button", { name: "Acquire selected" }).click();
+  const confirm = page.getByRole("alertdialog", { name: /^Acquire \d+ attributes\?$/ });
+  await confirm.getByRole("button", { name: "Acquire", exact: true }).click();
+  await expect(confirm).toBeHidden();
+
+  const results = page.getByRole("region", {
+    name: /^Acquired 35 of \d+ attributes; \d+ failed\.$/,
+  });
+  await expect(results).toBeVisible();
+  await expect(
+    results.getByRole("list", { name: "Failed" }).getByRole("listitem").first(),
+  ).toHaveText(/: Exist no longer accepts this sign-in\.$/);
+  const acquires = () =>
+    sandbox
+      .requests()
+      .then((all) => all.filter((r) => r.path === ACQUIRE_PATH).map((r) => r.status));
+  expect(await acquires()).toEqual([200, 401, 401]);
+  await expectPageEqualsSandbox(page);
+
+  await results.getByRole("button", { name: "Sign in again" }).click();
   await page.getByRole("button", { name: "Allow", exact: true }).click();
   await expect(page).toHaveURL(/\/attributes$/);
   await expectPageEqualsSandbox(page);
+  expect(await acquires()).toEqual([200, 401, 401]);
 });
 
 test("Exist down when the page refetches: it says the list may be stale; back up, a refocus shows Exist's owners", async ({

@@ -45,9 +45,10 @@ export async function useSessionCookie(page: Page, cookie: string): Promise<void
   await page.context().addCookies([{ name, value: value.join("="), url: APP_URL }]);
 }
 
-/** axe-core finds no WCAG problems on the page as it is now. */
-export async function expectNoAxeViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
+/** axe-core finds no WCAG problems on the page as it is now (or in the part `include` selects). */
+export async function expectNoAxeViolations(page: Page, include?: string) {
+  const builder = new AxeBuilder({ page });
+  const results = await (include ? builder.include(include) : builder).analyze();
   expect(
     results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(", ")}`),
   ).toEqual([]);

@@ -16,7 +16,7 @@ import {
   requireSameOrigin,
   validate,
 } from "@/lib/api/request";
-import { readSessionToken, sessionCookieName, writeSessionToken } from "@/lib/auth/cookie";
+import { readSessionToken, sessionCookieValue, writeSessionToken } from "@/lib/auth/cookie";
 import { refreshTokens, withRecentRefresh } from "@/lib/auth/refresh";
 import { SessionTokens } from "@/lib/auth/session-tokens";
 import type { SessionToken } from "@/lib/auth/token";
@@ -69,7 +69,7 @@ async function answer<S extends z.ZodType | undefined>(
   try {
     // Nothing goes to Exist before every check on the request has passed.
     const body = (options.body ? await readJsonBody(request, options.body) : undefined) as Body<S>;
-    const cookie = await readSessionToken(request.cookies.get(sessionCookieName())?.value);
+    const cookie = await readSessionToken(sessionCookieValue(request.cookies));
     if (!cookie) throw new ApiError("unauthenticated", "Sign in with Exist first.");
     const token = withRecentRefresh(cookie);
     if (token.error) throw new ApiError("reauth_required", REAUTH_MESSAGE);
@@ -80,7 +80,7 @@ async function answer<S extends z.ZodType | undefined>(
     response = handleApiError(error);
   }
   response.headers.set("Cache-Control", "private, no-store");
-  if (tokens?.changed) await writeSessionToken(response, tokens.token);
+  if (tokens?.changed) await writeSessionToken(response, tokens.token, request.cookies);
   return response;
 }
 

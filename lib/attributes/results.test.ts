@@ -18,7 +18,13 @@ describe("summarize", () => {
     );
     expect(results).toEqual([
       { key: "steps", label: "Steps", ok: true, reason: null },
-      { key: "mood", label: "Mood", ok: false, reason: "Missing scope 'mood_write'" },
+      {
+        key: "mood",
+        label: "Mood",
+        ok: false,
+        reason: "Missing scope 'mood_write'",
+        code: "unauthorised",
+      },
       { key: "pages_read", label: "pages_read", ok: true, reason: null },
     ]);
     expect(summaryText("acquire", results)).toBe("Acquired 2 of 3 attributes; 1 failed.");

@@ -1,7 +1,14 @@
 import type { OwnershipResponse } from "@/lib/api/contract";
 import type { Attribute } from "./types";
 
-export type ItemResult = { key: string; label: string; ok: boolean; reason: string | null };
+export type ItemResult = {
+  key: string;
+  label: string;
+  ok: boolean;
+  reason: string | null;
+  /** Exist's `error_code` for a failure (ours, e.g. `reauth_required`, for an untried item). */
+  code?: string;
+};
 
 /** The name an acquire/release item refers to: `name`, or `template` for one made from a template. */
 export function itemKey(item: Record<string, unknown>): string | null {
@@ -28,16 +35,18 @@ export function summarize(
   result: OwnershipResponse,
   labels: ReadonlyMap<string, string>,
 ): ItemResult[] {
-  const reasons = new Map<string, string>();
+  const failures = new Map<string, { error: string; error_code: string }>();
   for (const item of result.failed) {
     const key = itemKey(item);
-    if (key) reasons.set(key, item.error);
+    if (key) failures.set(key, item);
   }
-  return sent.flatMap((item) => {
+  return sent.flatMap((item): ItemResult[] => {
     const key = itemKey(item);
     if (!key) return [];
-    const reason = reasons.get(key) ?? null;
-    return [{ key, label: labels.get(key) ?? key, ok: reason === null, reason }];
+    const failure = failures.get(key);
+    const label = labels.get(key) ?? key;
+    if (!failure) return [{ key, label, ok: true, reason: null }];
+    return [{ key, label, ok: false, reason: failure.error, code: failure.error_code }];
   });
 }
 

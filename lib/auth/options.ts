@@ -68,7 +68,7 @@ function adoptRefreshedTokens(token: JWT): JWT {
   return current.success ? withRecentRefresh(current.data) : token;
 }
 
-/** The session the browser reads: never a token. */
+/** The session the browser reads: never a token (scope names are not secret). */
 function publicSession(token: JWT, expires: string): Session {
   const parsed = sessionTokenSchema.safeParse(token);
   if (!parsed.success) {
@@ -77,6 +77,7 @@ function publicSession(token: JWT, expires: string): Session {
       user: { name: "", username: "", image: null },
       writableGroups: [],
       manualWrite: false,
+      scopes: [],
       error: "RefreshFailed",
     };
   }
@@ -85,6 +86,7 @@ function publicSession(token: JWT, expires: string): Session {
     expires,
     user: { name, username, image: picture },
     ...writeAccess(scopes),
+    scopes,
     ...(error ? { error } : {}),
   };
 }

@@ -9,7 +9,7 @@ import { cookies, headers } from "next/headers";
 import type { AttributesResponse } from "@/lib/api/contract";
 import { loadAttributes } from "@/lib/api/attributes";
 import { wantsFresh } from "@/lib/api/attributes-cache";
-import { readSessionToken, sessionCookieName } from "@/lib/auth/cookie";
+import { readSessionToken, sessionCookieValue } from "@/lib/auth/cookie";
 import { getAuthOptions } from "@/lib/auth/options";
 import { isExpired } from "@/lib/auth/token";
 import { createExistClient, fixedToken } from "@/lib/exist/client";
@@ -32,7 +32,7 @@ export async function getCurrentSession(): Promise<Session | null> {
  */
 export async function prefetchAttributes(): Promise<AttributesResponse | null> {
   try {
-    const token = await readSessionToken((await cookies()).get(sessionCookieName())?.value);
+    const token = await readSessionToken(sessionCookieValue(await cookies()));
     if (!token || token.error || isExpired(token)) return null;
     const exist = createExistClient(existConfig(), fixedToken(token.accessToken));
     return await loadAttributes(exist, token, wantsFresh(await headers()));

@@ -72,7 +72,12 @@ export function describeError(error: unknown): string {
 }
 
 /** Why a change did not happen, as a dialog or banner shows it. */
-export type Problem = { message: string; sessionEnded?: boolean };
+export type Problem = {
+  message: string;
+  sessionEnded?: boolean;
+  /** Exist refused for want of this group's `_write` scope: offer to ask for it. */
+  allowWriting?: string;
+};
 
 export function problemFrom(error: unknown): Problem {
   const sessionEnded = error instanceof ApiError && error.sessionEnded;

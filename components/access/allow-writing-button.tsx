@@ -1,0 +1,38 @@
+"use client";
+
+import { useState } from "react";
+import { Button, type ButtonVariant } from "@/components/ui/button";
+import { groupLabel, scopesToAllowWriting } from "@/lib/access/scopes";
+import { askExist, currentPlace } from "./consent";
+import { useGrantedScopes } from "./granted-scopes";
+
+type AllowWritingButtonProps = {
+  /** Exist's group name, e.g. `health`. */
+  group: string;
+  /** The element id to come back to (e.g. the group's heading); default: where the page is. */
+  returnToId?: string;
+  variant?: ButtonVariant;
+  className?: string;
+};
+
+/**
+ * "Allow writing Health and body": Exist's consent again, asking for the scopes already granted
+ * plus the group's `_write`; back to the same place afterwards (or with "nothing changed").
+ */
+export function AllowWritingButton(props: AllowWritingButtonProps) {
+  const granted = useGrantedScopes();
+  const [pending, setPending] = useState(false);
+  return (
+    <Button
+      variant={props.variant ?? "secondary"}
+      className={props.className}
+      aria-busy={pending}
+      onClick={async () => {
+        setPending(true);
+        await askExist(currentPlace(props.returnToId), scopesToAllowWriting(granted, props.group));
+      }}
+    >
+      Allow writing {groupLabel(props.group)}
+    </Button>
+  );
+}

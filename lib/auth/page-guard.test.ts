@@ -1,0 +1,57 @@
+import { encode } from "next-auth/jwt";
+import { NextRequest } from "next/server";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { isSignedInPage, redirectWithoutSession } from "@/lib/auth/page-guard";
+
+const SECRET = "unit-test-secret-0123456789abcdef0123456789";
+const NAME = "next-auth.session-token";
+
+beforeEach(() => {
+  vi.stubEnv("AUTH_SECRET", SECRET);
+});
+
+function request(path: string, cookie?: string) {
+  return new NextRequest(`http://localhost:3000${path}`, {
+    headers: cookie ? { cookie } : {},
+  });
+}
+
+async function sealed(): Promise<string> {
+  const token = {
+    username: "demo",
+    name: "Demo",
+    picture: null,
+    accessToken: "a".repeat(40),
+    refreshToken: "r".repeat(40),
+    expiresAt: 2_000_000_000,
+    scopes: ["mood_read"],
+  };
+  return encode({ token, secret: SECRET, maxAge: 60 });
+}
+
+describe("redirectWithoutSession", () => {
+  it("sends signed-in pages without a session, or with one that does not decrypt, to / with a 307", async () => {
+    for (const path of ["/attributes", "/access", "/history", "/history/steps"]) {
+      const answer = await redirectWithoutSession(request(path));
+      expect(answer?.status).toBe(307);
+      expect(answer?.headers.get("Location")).toBe("http://localhost:3000/");
+    }
+    const forged = await redirectWithoutSession(request("/attributes", `${NAME}=not-a-session`));
+    expect(forged?.status).toBe(307);
+  });
+
+  it("lets a page through with a session, whole or in chunks", async () => {
+    const value = await sealed();
+    expect(await redirectWithoutSession(request("/attributes", `${NAME}=${value}`))).toBeNull();
+    const [head, tail] = [value.slice(0, 100), value.slice(100)];
+    const chunked = `${NAME}.1=${tail}; ${NAME}.0=${head}`;
+    expect(await redirectWithoutSession(request("/access", chunked))).toBeNull();
+  });
+
+  it("leaves every other path alone without reading the cookie", async () => {
+    for (const path of ["/", "/api/attributes", "/icon.svg", "/attributes-old", "/accessible"]) {
+      expect(isSignedInPage(path)).toBe(false);
+      expect(await redirectWithoutSession(request(path))).toBeNull();
+    }
+  });
+});
