@@ -3,7 +3,8 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { AttributesView } from "@/components/attributes/attributes-view";
 import { SessionEnded } from "@/components/attributes/page-states";
-import { getCurrentSession, prefetchAttributes } from "@/lib/auth/server";
+import { prefetchAttributes } from "@/lib/api/prefetch";
+import { getCurrentSession } from "@/lib/auth/server";
 import { attributeKeys } from "@/lib/query/keys";
 import { makeQueryClient } from "@/lib/query/query-client";
 
