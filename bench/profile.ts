@@ -8,12 +8,12 @@
  *
  * Uses the benchmark's ports and build folder (E2E_APP_PORT, E2E_SANDBOX_PORT, NEXT_DIST_DIR);
  * PROFILE_REQUESTS sets the requests per workload (default 3000). Profiles are kept in
- * bench/tmp/profiles/; `--report` prints the table again from the last run's profile.
+ * bench/tmp/profiles-<port>/; `--report` prints the table again from the last run's profile.
  */
 import { execSync } from "node:child_process";
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import autocannon from "autocannon";
-import { APP_URL, SANDBOX_URL, appEnv } from "../e2e/env";
+import { APP_PORT, APP_URL, SANDBOX_URL, appEnv } from "../e2e/env";
 import { sandbox } from "../e2e/sandbox";
 import { sealSession } from "../e2e/session";
 import { CATEGORY_NAMES, categorize, readProfile } from "./cpu-profile";
@@ -21,7 +21,8 @@ import { startProcess, stopAllAndWait, waitFor, waitForClosed } from "./processe
 import type { LoadTarget } from "./proxy";
 
 const root = new URL("..", import.meta.url).pathname.replace(/\/$/, "");
-const profileDir = `${root}/bench/tmp/profiles`;
+// Per port, so that two builds (before and after a change) can be profiled side by side.
+const profileDir = `${root}/bench/tmp/profiles-${APP_PORT}`;
 const ROUNDS = 4;
 const requests = Math.ceil(Number(process.env.PROFILE_REQUESTS ?? 3000) / ROUNDS) * ROUNDS;
 const connections = 10;
@@ -136,20 +137,24 @@ function report() {
     }
     return { name, categories, cpu: own.reduce((sum, window) => sum + window.cpu, 0) };
   });
+  // The server's CPU time per request (all threads), shared out by the main thread's samples.
   const micros = (value: number) => (value / count).toFixed(0);
-  const header = ["µs per request", ...perRequest.map(({ name }) => name)];
+  const header = ["CPU µs per request", ...perRequest.map(({ name }) => name)];
   const rows = [
-    ["server CPU, all threads (/proc)", ...perRequest.map(({ cpu }) => micros(cpu * 1e6))],
-    [
-      "main thread, sampled",
-      ...perRequest.map(({ categories }) =>
-        micros([...categories.values()].reduce((sum, value) => sum + value, 0)),
-      ),
-    ],
+    ["server process, all threads (/proc)", ...perRequest.map(({ cpu }) => micros(cpu * 1e6))],
     ...CATEGORY_NAMES.map((category) => [
       `  ${category}`,
-      ...perRequest.map(({ categories }) => micros(categories.get(category) ?? 0)),
+      ...perRequest.map(({ categories, cpu }) => {
+        const samples = [...categories.values()].reduce((sum, value) => sum + value, 0);
+        return micros((cpu * 1e6 * (categories.get(category) ?? 0)) / samples);
+      }),
     ]),
+    [
+      "main thread's samples",
+      ...perRequest.map(({ categories }) =>
+        String([...categories.values()].reduce((sum, value) => sum + value, 0)),
+      ),
+    ],
   ];
   console.log(`\n| ${header.join(" | ")} |\n|${header.map(() => " --- |").join("")}`);
   for (const row of rows) console.log(`| ${row.join(" | ")} |`);
