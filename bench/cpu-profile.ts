@@ -20,8 +20,9 @@ export type CpuProfile = {
 
 /**
  * In the order they win. `source` is the original file (through source maps), or the URL.
- * undici is Node's fetch and also Next's Request/Response objects: its frames count as calls to
- * Exist only where neither Next.js nor our code is on the stack (fetch's own callbacks).
+ * undici is Node's fetch and also Next's Request/Response objects: its frames (and those of
+ * Node's HTTP client) count as calls to Exist only where neither Next.js nor our code is on the
+ * stack (the client's own callbacks: the answer arriving, the connection freed).
  */
 type Matcher = (source: string, fn: string, callerSource: string) => boolean;
 const PROJECT = /^(\.\.\/)*(lib|app)\//;
@@ -69,8 +70,9 @@ const CATEGORIES: Array<{ name: string; match: Matcher }> = [
     match: (source) => /node_modules\/(next|react|react-dom|@next)\/|turbopack/.test(source),
   },
   {
-    name: "calls to Exist (undici's fetch callbacks)",
-    match: (source) => source === "node:internal/deps/undici/undici",
+    name: "calls to Exist (HTTP client callbacks)",
+    match: (source) =>
+      /^node:(internal\/deps\/undici\/undici|_http_client|_http_agent|https)$/.test(source),
   },
   {
     name: "Node.js (HTTP server, streams, async hooks)",
