@@ -11,8 +11,10 @@ export function startProcess(name: string, command: string, env: Record<string, 
     shell: true,
     detached: true,
     env: { ...process.env, ...env },
-    stdio: ["ignore", "ignore", "pipe"],
+    stdio: ["ignore", "pipe", "pipe"],
   });
+  // Read and dropped, unless a step listens for a while (bench/prefetch-log.ts).
+  child.stdout?.resume();
   let stderr = "";
   child.stderr?.on("data", (chunk: Buffer) => {
     stderr = (stderr + chunk.toString()).slice(-4000);

@@ -1,10 +1,19 @@
 /**
- * Proxy overhead: the same work sent straight to the sandbox and through the app, with autocannon
- * at the same concurrency, side by side in one run.
+ * Proxy overhead: the same work sent straight to the sandbox and through the app, and Next.js's
+ * floor (an empty route), with autocannon at the same concurrency, side by side in one run.
  */
 import autocannon from "autocannon";
 
 export type LoadFigures = { p50: number; p99: number; requestsPerSecond: number; errors: number };
+
+export type ProxyRun = {
+  workload: string;
+  connections: number;
+  direct: LoadFigures;
+  /** The empty route (an unknown /api/ path), measured right before the app. */
+  floor: LoadFigures;
+  app: LoadFigures;
+};
 
 export type LoadTarget = {
   url: string;

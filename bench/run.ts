@@ -12,7 +12,8 @@ import { sealSession } from "../e2e/session";
 import { sandbox } from "../e2e/sandbox";
 import { heavyListTimings } from "./browser";
 import { clearCalls, existCalls, loadCalls } from "./calls";
-import { load, type LoadFigures, type LoadTarget } from "./proxy";
+import { prefetchLogLines } from "./prefetch-log";
+import { load, type LoadTarget, type ProxyRun } from "./proxy";
 import { startProcess, stopAllAndWait, waitFor, waitForClosed } from "./processes";
 import { budgetRows, printTable } from "./report";
 import { firstLoadWeights, lighthouseScores } from "./weight";
@@ -56,7 +57,7 @@ async function main() {
   // A high rate limit: the load runs send thousands of requests with one token.
   const env = { ...appEnv, SANDBOX_RATE_LIMIT: "100000000" };
   startProcess("sandbox", "npx tsx sandbox/main.ts", env);
-  startProcess("app", `npx next start --port ${appEnv.PORT}`, env);
+  const appProcess = startProcess("app", `npx next start --port ${appEnv.PORT}`, env);
   await waitFor(`${SANDBOX_URL}/__sandbox/state?account=demo`);
   await waitFor(`${APP_URL}/`);
   await sandbox.reset();
@@ -99,35 +100,28 @@ async function main() {
       },
     },
   ];
-  const proxy: Array<{
-    workload: string;
-    connections: number;
-    direct: LoadFigures;
-    app: LoadFigures;
-  }> = [];
+  // What any route handler of this Next.js build costs here: an unknown /api/ path answers the
+  // 404 envelope without a session or a call to Exist. Measured beside each app run, so the
+  // app/floor ratio compares figures taken a few seconds apart.
+  const floorTarget = { url: `${APP_URL}/api/no-such-route`, headers: {} };
+  const proxy: ProxyRun[] = [];
   for (const workload of workloads) {
     for (const connections of [1, 10]) {
       await load(workload.app, connections, 1); // warm-up: compile caches, keep-alive
+      await load(floorTarget, connections, 1, 404);
       const direct = await load(workload.direct, connections, seconds);
+      const floor = await load(floorTarget, connections, seconds, 404);
       const app = await load(workload.app, connections, seconds);
-      proxy.push({ workload: workload.name, connections, direct, app });
+      proxy.push({ workload: workload.name, connections, direct, floor, app });
     }
   }
 
-  // What any route handler of this Next.js build costs here: an unknown /api/ path answers the
-  // 404 envelope without a session or a call to Exist.
-  const floor = [];
-  for (const connections of [1, 10]) {
-    floor.push({
-      connections,
-      figures: await load(
-        { url: `${APP_URL}/api/no-such-route`, headers: {} },
-        connections,
-        seconds,
-        404,
-      ),
-    });
-  }
+  step("the attributes page's prefetch log line");
+  const prefetchLog = await prefetchLogLines(
+    appProcess.child,
+    APP_URL,
+    (await sealSession("demo")).cookie,
+  );
 
   step("calls to Exist");
   await quiet(SANDBOX_URL);
@@ -174,7 +168,7 @@ async function main() {
     machine: { cores: cpus().length, cpu: cpus()[0]?.model ?? "unknown", node: process.version },
     secondsPerRun: seconds,
     proxy,
-    floor,
+    prefetchLog,
     calls,
     bulkAcquire,
     weights,

@@ -6,7 +6,8 @@ import { GrantedScopesProvider } from "@/components/access/granted-scopes";
 import { AttributesView } from "@/components/attributes/attributes-view";
 import { SessionEnded } from "@/components/attributes/page-states";
 import { CONSENT_DECLINED } from "@/lib/access/scopes";
-import { getCurrentSession, prefetchAttributes } from "@/lib/auth/server";
+import { prefetchAttributes } from "@/lib/api/prefetch";
+import { getCurrentSession } from "@/lib/auth/server";
 import { attributeKeys } from "@/lib/query/keys";
 import { makeQueryClient } from "@/lib/query/query-client";
 

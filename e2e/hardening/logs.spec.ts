@@ -1,14 +1,15 @@
 /**
  * The app's own output (stdout and stderr, kept in APP_LOG by playwright.config.ts) during a full
- * sign-in, a change, a token refresh and a failed sign-in: one line per API request, and no
- * token, cookie or secret anywhere in it.
+ * sign-in, a change, a token refresh and a failed sign-in: one line per API request and per
+ * server-side prefetch of the attributes page, and no token, cookie or secret anywhere in it.
  */
 import { readFile, stat } from "node:fs/promises";
 import { SANDBOX_CLIENT } from "../../lib/sandbox-client";
+import { call } from "../api/http";
 import { APP_LOG, TEST_AUTH_SECRET } from "../env";
 import { expect, test, waitForHydration } from "../fixtures";
 import { sandbox } from "../sandbox";
-import { SESSION_COOKIE, openCookie, signInThroughConsent } from "../session";
+import { SESSION_COOKIE, openCookie, sealSession, signInThroughConsent } from "../session";
 
 async function sessionCookieValue(page: import("@playwright/test").Page): Promise<string> {
   const cookies = await page.context().cookies();
@@ -79,5 +80,31 @@ test("a sign-in, a toggle and a refresh log one line per API call and no secret"
   // Nor any fragment long enough to be half a token.
   for (const token of [signedIn.accessToken, refreshed.accessToken, refreshed.refreshToken]) {
     expect(log).not.toContain(token.slice(0, 16));
+  }
+});
+
+test("the attributes page's server-side prefetch logs one line per render, with its calls to Exist", async () => {
+  await sandbox.reset();
+  const offset = (await stat(APP_LOG)).size;
+  const { cookie, tokens } = await sealSession("demo");
+
+  // Plain HTTP, no browser: the page's own data comes from the prefetch alone.
+  const first = await call("/attributes", { cookie });
+  expect(first.status).toBe(200);
+  expect(first.text).toContain("Mood");
+  // Within the cache window: served without a call to Exist, and logged all the same.
+  expect((await call("/attributes", { cookie })).status).toBe(200);
+
+  const logged = async () => (await readFile(APP_LOG)).subarray(offset).toString("utf8");
+  const prefetches = async () => (await logged()).match(/^prefetch .*$/gm) ?? [];
+  await expect.poll(async () => (await prefetches()).length).toBe(2);
+  const [cold, cached] = await prefetches();
+  // demo's 70 attributes: one page of `attributes/` and one of `owned/`.
+  expect(cold).toMatch(/^prefetch GET \/attributes 200 \d+ms exist_calls=2 exist_ms=\d+$/);
+  expect(cached).toMatch(/^prefetch GET \/attributes 200 \d+ms exist_calls=0 exist_ms=0$/);
+  const log = await logged();
+  expect(log).not.toMatch(/^api /m);
+  for (const secret of [tokens.access_token, tokens.refresh_token, cookie.split("=")[1] ?? ""]) {
+    expect(log).not.toContain(secret.slice(0, 16));
   }
 });

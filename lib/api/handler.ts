@@ -84,8 +84,10 @@ async function answer<S extends z.ZodType | undefined>(
   return response;
 }
 
+let appOrigin: string | undefined;
+
 async function readJsonBody<S extends z.ZodType>(request: NextRequest, schema: S) {
-  requireSameOrigin(request.headers, new URL(env().appUrl).origin);
+  requireSameOrigin(request.headers, (appOrigin ??= new URL(env().appUrl).origin));
   requireJsonContentType(request.headers);
   return validate(schema, parseJson(await readBodyText(request)));
 }

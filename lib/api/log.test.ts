@@ -15,6 +15,19 @@ describe("the API log line", () => {
     ).toBe("api POST /api/attributes/acquire 202 123ms exist_calls=3 exist_ms=99");
   });
 
+  it("marks the attributes page's server-side prefetch as such", () => {
+    expect(
+      formatApiLog({
+        kind: "prefetch",
+        method: "GET",
+        route: "/attributes",
+        status: 200,
+        ms: 8.2,
+        exist: { calls: 2, ms: 6.4 },
+      }),
+    ).toBe("prefetch GET /attributes 200 8ms exist_calls=2 exist_ms=6");
+  });
+
   it("counts the calls made on behalf of each request separately, concurrent ones included", async () => {
     const tick = () => new Promise((resolve) => setTimeout(resolve, 1));
     const request = (calls: number) =>

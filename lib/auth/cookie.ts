@@ -1,11 +1,12 @@
 /**
  * next-auth's session cookie, read and written outside next-auth: route handlers write the
  * refreshed JWT back on their own response (next-auth v4 only writes it from its own routes).
+ * Sealed in next-auth's own format (lib/auth/session-jwt.ts).
  */
 import "server-only";
-import { decode, encode } from "next-auth/jwt";
 import type { NextResponse } from "next/server";
 import { env } from "@/lib/env";
+import { decodeSessionJwt, encodeSessionJwt } from "@/lib/auth/session-jwt";
 import { sessionTokenSchema, type SessionToken } from "@/lib/auth/token";
 
 /** next-auth's default session lifetime, which getAuthOptions() also uses. */
@@ -79,7 +80,7 @@ export function chunkCookie(name: string, value: string): Array<{ name: string; 
 export async function readSessionToken(value: string | undefined): Promise<SessionToken | null> {
   if (!value) return null;
   try {
-    const payload = await decode({ token: value, secret: env().authSecret });
+    const payload = await decodeSessionJwt(value, env().authSecret);
     const parsed = sessionTokenSchema.safeParse(payload);
     return parsed.success ? parsed.data : null;
   } catch {
@@ -97,11 +98,7 @@ export async function writeSessionToken(
   token: SessionToken,
   request: CookieJar,
 ): Promise<void> {
-  const value = await encode({
-    token,
-    secret: env().authSecret,
-    maxAge: SESSION_MAX_AGE_SECONDS,
-  });
+  const value = await encodeSessionJwt(token, env().authSecret, SESSION_MAX_AGE_SECONDS);
   const { name, options } = sessionCookie();
   const parts = chunkCookie(name, value);
   const written = new Set(parts.map((part) => part.name));

@@ -1,17 +1,23 @@
 /**
- * The one fetch helper for Exist: a timeout on every call, only the headers we mean to send,
- * status codes turned into ExistError, and every JSON answer validated with zod.
+ * The one fetch helper for Exist: a timeout on every call, only the headers we mean to send, no
+ * redirect followed, status codes turned into ExistError, and every JSON answer validated with zod.
  */
 import "server-only";
 import type { z } from "zod";
 import { recordExistCall } from "@/lib/exist/call-stats";
 import { ExistError, parseRetryAfter } from "@/lib/exist/errors";
+import {
+  TransportError,
+  fetchTransport,
+  nodeTransport,
+  type TransportAnswer,
+} from "@/lib/exist/transport";
 
 export type ExistConfig = {
   /** EXIST_BASE_URL without a trailing slash. */
   baseUrl: string;
   timeoutMs: number;
-  /** Injected by unit tests; the global fetch otherwise. */
+  /** Injected by unit tests; Node's http(s) otherwise (lib/exist/transport.ts). */
   fetch?: typeof fetch;
 };
 
@@ -58,59 +64,49 @@ async function send<S extends z.ZodType>(
     body = request.form.toString();
   }
 
-  let response: Response;
+  const transport = config.fetch ? fetchTransport(config.fetch) : nodeTransport;
+  let answer: TransportAnswer;
   try {
-    response = await (config.fetch ?? fetch)(url, {
+    answer = await transport(url instanceof URL ? url : new URL(url), {
       method: request.method ?? "GET",
       headers,
       body,
-      signal: AbortSignal.timeout(config.timeoutMs),
-      // A redirect could carry the bearer token somewhere we did not choose to send it.
-      redirect: "error",
-      cache: "no-store",
+      timeoutMs: config.timeoutMs,
     });
   } catch (error) {
     throw networkError(error, config.timeoutMs);
   }
-
-  if (!response.ok) {
-    await response.body?.cancel().catch(() => undefined);
-    throw statusError(response);
-  }
+  if (answer.status < 200 || answer.status > 299) throw statusError(answer);
 
   let json: unknown;
   try {
-    json = await response.json();
-  } catch (error) {
-    if (isTimeout(error)) throw networkError(error, config.timeoutMs);
+    json = JSON.parse(answer.body);
+  } catch {
     throw new ExistError("invalid_response", "Exist answered with something that is not JSON.");
   }
+  // Checked in place: zod's result is the one copy of Exist's answer we keep.
   const parsed = schema.safeParse(json);
   if (!parsed.success) {
     throw new ExistError("invalid_response", "Exist answered in a shape this app does not know.");
   }
-  return { status: response.status, data: parsed.data };
-}
-
-function isTimeout(error: unknown): boolean {
-  return error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError");
+  return { status: answer.status, data: parsed.data };
 }
 
 function networkError(error: unknown, timeoutMs: number): ExistError {
-  if (isTimeout(error)) {
+  if (error instanceof TransportError && error.timedOut) {
     return new ExistError("timeout", `Exist did not answer within ${timeoutMs / 1000} seconds.`);
   }
   return new ExistError("upstream", "Exist could not be reached.");
 }
 
-function statusError(response: Response): ExistError {
+function statusError(response: TransportAnswer): ExistError {
   if (response.status === 401) {
     return new ExistError("unauthorized", "Exist no longer accepts this sign-in.", { status: 401 });
   }
   if (response.status === 429) {
     return new ExistError("rate_limited", "Exist's rate limit was reached; try again later.", {
       status: 429,
-      retryAfter: parseRetryAfter(response.headers.get("Retry-After")),
+      retryAfter: parseRetryAfter(response.retryAfter),
     });
   }
   const { status } = response;

@@ -38,14 +38,26 @@ export const templateSchema = z.object({
   value_type_description: z.string(),
 });
 
-/** DRF-style page: https://developer.exist.io/reference/attributes/ */
-export function pageSchema<T extends z.ZodType>(item: T) {
+function buildPageSchema<T extends z.ZodType>(item: T) {
   return z.object({
     count: z.number().int().nonnegative(),
     next: z.string().nullable(),
     previous: z.string().nullable(),
     results: z.array(item),
   });
+}
+
+// One page schema per item schema: zod compiles a schema on its first parse, which is costly
+// per request.
+const pageSchemas = new WeakMap<z.ZodType, z.ZodType>();
+
+/** DRF-style page: https://developer.exist.io/reference/attributes/ */
+export function pageSchema<T extends z.ZodType>(item: T): ReturnType<typeof buildPageSchema<T>> {
+  const known = pageSchemas.get(item) as ReturnType<typeof buildPageSchema<T>> | undefined;
+  if (known) return known;
+  const schema = buildPageSchema(item);
+  pageSchemas.set(item, schema);
+  return schema;
 }
 
 export const profileSchema = z.object({
