@@ -1,4 +1,4 @@
-import type { ExistService } from "@/lib/exist/schemas";
+import type { Service as ExistService } from "@/lib/api/contract";
 import type { Attribute } from "./types";
 
 /** "Owned by Fitbit", "Owned by this app" or "Inactive – no owner". */

@@ -14,6 +14,7 @@ const initial: AttributesResponse = {
   attributes: [steps, floors],
   writableGroups: ["activity"],
   manualWrite: false,
+  existAttributesUrl: "https://exist.io/account/attributes/",
 };
 
 function setup(answer: () => Promise<Response>) {
