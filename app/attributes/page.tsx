@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { AttributesView } from "@/components/attributes/attributes-view";
 import { SessionEnded } from "@/components/attributes/page-states";
+import { filterFromParams } from "@/lib/attributes/filter";
 import { getCurrentSession, prefetchAttributes } from "@/lib/auth/server";
 import { attributeKeys } from "@/lib/query/keys";
 import { makeQueryClient } from "@/lib/query/query-client";
@@ -21,7 +22,9 @@ function Intro() {
   );
 }
 
-export default async function AttributesPage() {
+type PageProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function AttributesPage({ searchParams }: PageProps) {
   const session = await getCurrentSession();
   if (!session) redirect("/");
 
@@ -43,7 +46,7 @@ export default async function AttributesPage() {
     <main id="main" className="mx-auto max-w-4xl px-4 py-6">
       <Intro />
       <HydrationBoundary state={dehydrate(queryClient)}>
-        <AttributesView />
+        <AttributesView initialFilter={filterFromParams(await searchParams)} />
       </HydrationBoundary>
     </main>
   );
