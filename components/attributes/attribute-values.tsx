@@ -35,12 +35,12 @@ export function AttributeValuesLine({ attribute, row }: { attribute: Attribute; 
               </>
             )}
           </span>
-        ) : null}
+        ) : null}{" "}
         {latest ? (
           <span className="text-slate-700 dark:text-slate-300">
             {relativeDay(latest.date, view.today)}
           </span>
-        ) : null}
+        ) : null}{" "}
         {values && isNumericType(attribute.value_type) ? (
           <Sparkline
             label={attribute.label}
@@ -49,7 +49,7 @@ export function AttributeValuesLine({ attribute, row }: { attribute: Attribute; 
             name={key}
             units={view.units}
           />
-        ) : null}
+        ) : null}{" "}
         {stalled !== null ? (
           <span className="font-medium text-amber-800 dark:text-amber-300">
             {stalledText(latest, stalled, view.windowDays)}

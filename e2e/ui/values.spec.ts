@@ -129,21 +129,24 @@ test("the dialogs say what the change does to the data", async ({ page }) => {
 
   await attributeSwitch(page, "Steps").click();
   const release = dialog(page, "Release Steps?");
-  await expect(release).toContainText(
-    "Google Fit takes over Steps, and new data for Steps resumes from Google Fit.",
-  );
+  await expect(release).toContainText("Ownership of Steps passes to Google Fit");
+  await expect(release).toContainText("New data for Steps resumes from Google Fit.");
   await release.getByRole("button", { name: "Cancel" }).click();
 
-  await attributeSwitch(page, "Time in events").click(); // google_calendar only: inactive on release
-  await dialog(page, "Acquire Time in events?")
+  // Elevation: inactive, no service can supply it, so a release leaves it inactive again.
+  await attributeSwitch(page, "Elevation").click();
+  await expect(dialog(page, "Acquire Elevation?")).toContainText(
+    "This app does not write Elevation, so Elevation will get no new data until you release it or pick another owner on Exist.",
+  );
+  await dialog(page, "Acquire Elevation?")
     .getByRole("button", { name: "Acquire", exact: true })
     .click();
-  await expect(attributeSwitch(page, "Time in events")).toBeChecked();
-  await attributeSwitch(page, "Time in events").click();
-  await expect(dialog(page, "Release Time in events?")).toContainText(
-    /Google Calendar takes over Time in events|Time in events becomes inactive/,
-  );
-  await dialog(page, "Release Time in events?").getByRole("button", { name: "Cancel" }).click();
+  await expect(attributeSwitch(page, "Elevation")).toBeChecked();
+  await attributeSwitch(page, "Elevation").click();
+  const inactive = dialog(page, "Release Elevation?");
+  await expect(inactive).toContainText("so it becomes inactive");
+  await expect(inactive).toContainText("Elevation gets no new data until a service acquires it.");
+  await inactive.getByRole("button", { name: "Cancel" }).click();
 
   for (const label of ["Mood", "Energy", "Steps"]) {
     await page.getByRole("checkbox", { name: `Select ${label}`, exact: true }).check();
@@ -202,11 +205,12 @@ test("filters live in the URL and survive a reload", async ({ page }) => {
   await page.getByRole("searchbox", { name: "Filter attributes" }).fill("sleep");
   await page.getByRole("combobox", { name: "Owner" }).selectOption("oura");
   await expect(page).toHaveURL(/\/attributes\?q=sleep&owner=oura$/);
-  await expect(page.getByRole("switch")).toHaveCount(1); // Time asleep (Deep sleep is Withings')
+  // Time asleep, Bedtime (sleep_start) and Wake time (sleep_end); Deep sleep is Withings'.
+  await expect(page.getByRole("switch")).toHaveCount(3);
   await page.reload();
   await expect(page.getByRole("searchbox", { name: "Filter attributes" })).toHaveValue("sleep");
   await expect(page.getByRole("combobox", { name: "Owner" })).toHaveValue("oura");
-  await expect(page.getByRole("switch")).toHaveCount(1);
+  await expect(page.getByRole("switch")).toHaveCount(3);
   await expect(attributeSwitch(page, "Time asleep")).toBeVisible();
 });
 

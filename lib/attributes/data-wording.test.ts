@@ -28,12 +28,10 @@ describe("what a change does to the data", () => {
       ownedByApp: true,
       available_services: [APP_SERVICE, { name: "oura", label: "Oura" }],
     });
-    expect(releaseDataConsequence(owned)).toBe(
-      "Oura takes over Steps, and new data for Steps resumes from Oura.",
-    );
+    expect(releaseDataConsequence(owned)).toBe("New data for Steps resumes from Oura.");
     const alone = makeAttribute({ service: APP_SERVICE, ownedByApp: true, available_services: [] });
     expect(releaseDataConsequence(alone)).toBe(
-      "Steps becomes inactive and gets no new data until a service acquires it.",
+      "Steps gets no new data until a service acquires it.",
     );
   });
 

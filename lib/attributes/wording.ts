@@ -71,11 +71,9 @@ export function acquireDataConsequence(attribute: Attribute, latest: LatestValue
   return `${before}This app does not write ${label}, so ${label} will get no new data until you release it or pick another owner on Exist.`;
 }
 
-/** Who takes over on release and that data resumes from them, or that it becomes inactive. */
+/** On release, that data resumes from whoever takes over, or that none comes at all. */
 export function releaseDataConsequence(attribute: Attribute): string {
   const target = releaseTarget(attribute);
-  if (target) {
-    return `${target.label} takes over ${attribute.label}, and new data for ${attribute.label} resumes from ${target.label}.`;
-  }
-  return `${attribute.label} becomes inactive and gets no new data until a service acquires it.`;
+  if (target) return `New data for ${attribute.label} resumes from ${target.label}.`;
+  return `${attribute.label} gets no new data until a service acquires it.`;
 }
