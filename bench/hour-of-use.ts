@@ -53,7 +53,8 @@ export async function hourOfUse(account: string): Promise<HourOfUse> {
   await sandbox.reset();
   const attributes = await sandbox.state(account);
   const candidates = attributes.filter(
-    (attribute) => attribute.service?.name !== "exist_ownership" && attribute.group.name !== "custom",
+    (attribute) =>
+      attribute.service?.name !== "exist_ownership" && attribute.group.name !== "custom",
   );
   const singles = candidates.slice(0, 5).map((attribute) => attribute.label);
   const bulk = candidates.slice(5, 45).map((attribute) => attribute.label);

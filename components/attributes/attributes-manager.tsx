@@ -26,7 +26,7 @@ import { AttributeFilters } from "./attribute-filters";
 import { AttributeGroupSection } from "./attribute-group";
 import { BulkBar } from "./bulk-bar";
 import { BulkResults } from "./bulk-results";
-import { AcquireDialog, BulkDialog, preloadDialogs, ReleaseDialog } from "./lazy-dialogs";
+import { AcquireDialog, BulkDialog, preloadDialogsOnIntent, ReleaseDialog } from "./lazy-dialogs";
 import { LiveStatus, useAnnouncement } from "./live-status";
 import { OwnersSummary } from "./owners-summary";
 import { NoAttributes } from "./page-states";
@@ -83,7 +83,7 @@ export function AttributesManager({ data, initialFilter = NO_FILTER }: ManagerPr
   const { announcement, announce } = useAnnouncement();
   const [lastBulk, setLastBulk] = useState<LastBulk>(null);
   const pending = usePendingNames();
-  useEffect(preloadDialogs, []);
+  useEffect(preloadDialogsOnIntent, []);
   const { runSingle, runBulk } = useChangeRunner(announce);
 
   const shown = useMemo(
