@@ -88,6 +88,9 @@ export function useOwnershipMutation() {
       if (queryClient.isMutating({ mutationKey: ownershipMutationKey }) === 1) {
         refetchWanted.current = false;
         await queryClient.invalidateQueries({ queryKey: attributeKeys.all });
+        // Exist may still carry out a change it did not answer (a timeout): the list stays stale,
+        // so coming back to the page asks again, as the dialog promises.
+        await queryClient.invalidateQueries({ queryKey: attributeKeys.all, refetchType: "none" });
       }
     },
   });
