@@ -5,6 +5,7 @@ import type { BrowserFigures } from "./browser";
 import type { CallCounts } from "./calls";
 import type { ProxyRun } from "./proxy";
 import type { LighthouseScores, RouteWeight } from "./weight";
+import { usageRows } from "./usage-report";
 
 export type Results = {
   date: string;
@@ -17,7 +18,7 @@ export type Results = {
   weights: RouteWeight[];
   lighthouse: { landing: LighthouseScores; attributes: LighthouseScores } | null;
   browser: BrowserFigures;
-};
+} & Parameters<typeof usageRows>[0];
 
 export type BudgetRow = { budget: string; figure: string; within: boolean };
 
@@ -91,6 +92,7 @@ export function budgetRows(results: Results): BudgetRow[] {
         scores.performance >= 95 && scores.accessibility === 100 && scores.bestPractices >= 95,
     });
   }
+  rows.push(...usageRows(results));
   const { browser } = results;
   rows.push({
     budget: "heavy list visible within 1 s of navigation",

@@ -11,6 +11,8 @@ import { APP_URL, SANDBOX_URL, appEnv } from "../e2e/env";
 import { sealSession } from "../e2e/session";
 import { sandbox } from "../e2e/sandbox";
 import { heavyListTimings } from "./browser";
+import { hourOfUse } from "./hour-of-use";
+import { pageScripts } from "./page-scripts";
 import { clearCalls, existCalls, loadCalls } from "./calls";
 import { prefetchLogLines } from "./prefetch-log";
 import { load, type LoadTarget, type ProxyRun } from "./proxy";
@@ -163,6 +165,14 @@ async function main() {
     value: heavyCookie.slice(1).join("="),
   });
 
+  step("an hour of use (demo, heavy) and every script of a fresh load");
+  const hour = [await hourOfUse("demo"), await hourOfUse("heavy")];
+  const demoCookie = (await sealSession("demo")).cookie.split("=");
+  const scripts = await pageScripts(APP_URL, chromePath, {
+    name: demoCookie[0] ?? "",
+    value: demoCookie.slice(1).join("="),
+  });
+
   const results = {
     date: new Date().toISOString(),
     machine: { cores: cpus().length, cpu: cpus()[0]?.model ?? "unknown", node: process.version },
@@ -174,6 +184,8 @@ async function main() {
     weights,
     lighthouse,
     browser,
+    hour,
+    scripts,
   };
   const rows = budgetRows(results);
   printTable(results, rows);

@@ -13,6 +13,8 @@ import { acquireOne, releaseOne, type Outcome, type OwnershipContext } from "./o
 import { paginate, readFlag } from "./paging";
 import { profileJson } from "./profile";
 import { updateOne } from "./update";
+import { localDate } from "./values";
+import { withValues } from "./with-values";
 import { originFor, type SandboxState } from "./state";
 
 /** Exist takes at most 35 objects per acquire or release call. */
@@ -74,8 +76,10 @@ export function createApi(state: SandboxState) {
   ) => {
     const parsed = parseObjectList(await c.req.text());
     if (!parsed.ok) return c.json({ detail: parsed.detail }, 400);
+    const account = accountOf(c);
     const context: OwnershipContext = {
-      account: accountOf(c),
+      account,
+      today: localDate(account.profile.timezone, state.now()),
       scopes: new Set(c.get("token").scopes),
       ownService: state.client.serviceName,
       services: state.services,
@@ -92,6 +96,15 @@ export function createApi(state: SandboxState) {
   );
   api.get("/attributes", (c) => listAttributes(c, false));
   api.get("/attributes/owned", (c) => listAttributes(c, true));
+  api.get("/attributes/with-values", (c) => {
+    const records = withValues(accountOf(c), c.req.query(), {
+      scopes: new Set(c.get("token").scopes),
+      ownService: state.client.serviceName,
+      now: state.now(),
+      services: state.services,
+    });
+    return page(c, records);
+  });
   api.get("/attributes/templates", (c) =>
     page(c, filterTemplates(TEMPLATES, c.req.query()).map(templateJson)),
   );

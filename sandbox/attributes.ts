@@ -20,6 +20,10 @@ export type AttributeRecord = {
   valueType: ValueType;
   /** Names of the services that have said they can supply this attribute, in order. */
   availableServices: string[];
+  /** Seeded values stop this many days before today (a stalled attribute); 0 or unset: none. */
+  stalledDays?: number;
+  /** The local date this app acquired it: it writes no data, so seeded values stop there. */
+  ownedSince?: string;
 };
 
 /** A new attribute made from a template, as acquire-by-template creates it. */

@@ -4,6 +4,7 @@
  */
 import { Hono, type Context } from "hono";
 import { z } from "zod";
+import { rememberAccount } from "./account-page";
 import { consentPage, errorPage } from "./consent-page";
 import { parseScopes, unknownScopes } from "./scopes";
 import type { SandboxState } from "./state";
@@ -120,6 +121,8 @@ export function createOAuth(state: SandboxState) {
       scopes,
       expiresAt: state.now() + CODE_TTL_MS,
     });
+    // Exist's own pages (sandbox/account-page.ts) know who signed in.
+    rememberAccount(c, account);
     return redirectWith(c, checked.redirectUri, { code, state: params.state });
   });
 

@@ -17,6 +17,8 @@ export type OwnershipContext = {
   services: ServiceDirectory;
   /** `?success_objects=true`: success items are full attribute objects. */
   successObjects: boolean;
+  /** The account's local date: seeded values of what this app acquires stop here. */
+  today: string;
 };
 
 type Item = Record<string, unknown>;
@@ -89,6 +91,7 @@ export function acquireOne(sent: unknown, index: number, context: OwnershipConte
     return failure(item, "unauthorised", error);
   }
   const record = target.obtain();
+  if (record.service !== context.ownService) record.ownedSince = context.today;
   record.service = context.ownService;
   record.active = true;
   record.manual = manual;

@@ -12,7 +12,7 @@ export function demoAttributes(): AttributeRecord[] {
     templated("steps", "googlefit", ["googlefit", "oura", "withings"]),
     templated("steps_active_min", "googlefit", ["googlefit", "oura"]),
     templated("steps_distance", "googlefit", ["googlefit", "apple_health"]),
-    templated("floors", "fitbit"),
+    templated("floors", "fitbit", ["fitbit"], { stalledDays: 5 }),
     templated("steps_elevation", null),
     templated("stand_hours", "apple_health"),
     templated("cycle_min", null),
@@ -57,7 +57,7 @@ export function demoAttributes(): AttributeRecord[] {
     templated("body_fat", "withings"),
     templated("heartrate", "fitbit", ["fitbit", "apple_health"]),
     templated("heartrate_resting", "oura", ["oura", "fitbit", "withings"]),
-    templated("heartrate_variability", "oura"),
+    templated("heartrate_variability", "oura", ["oura"], { stalledDays: 9 }),
     templated("meditation_min", "apple_health"),
 
     templated("checkins", "swarm"),
@@ -65,7 +65,7 @@ export function demoAttributes(): AttributeRecord[] {
 
     templated("tracks", "lastfm"),
     templated("mobile_screen_min", "exist_android"),
-    templated("tv_min", "trakt"),
+    templated("tv_min", "trakt", ["trakt"], { stalledDays: 4 }),
     templated("articles_read", null),
     userDefined("pages_of_french_read", "Pages of French read", "media", 0, "exist_ios"),
 

@@ -5,7 +5,7 @@ import type { ExistGroupName } from "../lib/exist/groups";
 import { attributeFromTemplate, type AttributeRecord } from "./attributes";
 import { findTemplate, type ValueType } from "./catalogue";
 
-type Extra = Partial<Pick<AttributeRecord, "manual" | "priority" | "active">>;
+type Extra = Partial<Pick<AttributeRecord, "manual" | "priority" | "active" | "stalledDays">>;
 
 /** A templated attribute. `owner` null → inactive. `available` defaults to the owner alone. */
 export function templated(

@@ -27,6 +27,11 @@ export type Account = {
   attributes: Map<string, AttributeRecord>;
   /** Values written with `update/`, keyed `name/date`. */
   values: Map<string, unknown>;
+  /**
+   * How `with-values/` lists days without data: left out, as live Exist answers ("live"), or
+   * present with `null`, as the docs say ("docs"). See exist-docs/observed-responses.md.
+   */
+  valuesShape: "live" | "docs";
 };
 
 const metric = {
@@ -52,7 +57,9 @@ function heavyAttributes(): AttributeRecord[] {
   const tags = Array.from({ length: tagCount }, (_, index) => {
     const number = String(index + 1).padStart(3, "0");
     const owner = index % 11 === 0 ? null : index % 2 === 0 ? "exist_ios" : "exist_android";
-    return customTag(`tag_${number}`, `Tag ${number}`, owner);
+    // Every 13th tag stopped getting data some days ago.
+    const stalled = index % 13 === 5 ? { stalledDays: 3 + (index % 20) } : {};
+    return customTag(`tag_${number}`, `Tag ${number}`, owner, stalled);
   });
   return [...templatedOnes, ...tags];
 }
@@ -66,12 +73,43 @@ function newAttributes(): AttributeRecord[] {
   ];
 }
 
+const imperial = {
+  imperial_distance: true,
+  imperial_weight: true,
+  imperial_energy: true,
+  imperial_liquid: true,
+  imperial_temperature: true,
+};
+
+/** Every value type, imperial units, and two attributes this app owns with no data since. */
+function imperialAttributes(): AttributeRecord[] {
+  return [
+    templated("steps", "apple_health", ["apple_health", "fitbit"]),
+    templated("steps_distance", "apple_health", ["apple_health", "googlefit"]),
+    templated("active_energy", "apple_health", ["apple_health"], { stalledDays: 4 }),
+    templated("mood", "exist_ios", ["exist_ios"], { manual: true }),
+    templated("mood_note", "exist_ios", ["exist_ios"], { manual: true }),
+    templated("sleep", "fitbit", ["fitbit", "apple_health"]),
+    templated("sleep_start", "fitbit"),
+    templated("sleep_end", "fitbit"),
+    templated("water", "exist_ownership", ["exist_ownership", "apple_health"], { stalledDays: 6 }),
+    templated("meditation_min", "exist_ownership", ["exist_ownership"], { stalledDays: 12 }),
+    templated("weight", "withings", ["withings", "fitbit"]),
+    templated("body_fat", "withings"),
+    templated("weather_temp_max", "exist"),
+    templated("weather_summary", "exist"),
+    customTag("walk", "Walk", "exist_ios"),
+  ];
+}
+
 function account(
   profile: Omit<Profile, keyof typeof metric>,
   attributes: AttributeRecord[],
+  valuesShape: Account["valuesShape"] = "live",
 ): Account {
   return {
     values: new Map(),
+    valuesShape,
     profile: { ...profile, ...metric },
     attributes: new Map(attributes.map((attribute) => [attribute.name, attribute])),
   };
@@ -97,9 +135,22 @@ export function seedAccounts(): Map<string, Account> {
     newAttributes(),
   );
   fresh.profile.trial = true;
+  // Answers with-values/ as the docs describe (every day, null where empty), in imperial units.
+  const imperialAccount = account(
+    {
+      username: "imperial",
+      first_name: "Imperial",
+      last_name: "Walker",
+      timezone: "America/Chicago",
+    },
+    imperialAttributes(),
+    "docs",
+  );
+  imperialAccount.profile = { ...imperialAccount.profile, ...imperial };
   return new Map([
     ["demo", demo],
     ["heavy", heavy],
     ["new", fresh],
+    ["imperial", imperialAccount],
   ]);
 }

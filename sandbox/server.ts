@@ -5,6 +5,7 @@
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import { Hono } from "hono";
+import { createAccountPage } from "./account-page";
 import { createApi } from "./api";
 import { createControls } from "./controls";
 import { faultInjection, requestLog } from "./middleware";
@@ -24,6 +25,7 @@ export function createSandbox(options: SandboxOptions = {}) {
   app.route("/oauth2", createOAuth(state));
   app.route("/api/2", createApi(state));
   app.route("/__sandbox", createControls(state));
+  app.route("/account", createAccountPage(state));
 
   app.get("/avatars/:file{[a-z0-9_-]+\\.svg}", (c) => {
     const username = c.req.param("file").replace(/\.svg$/, "");

@@ -7,6 +7,7 @@ import { AttributesView } from "@/components/attributes/attributes-view";
 import { SessionEnded } from "@/components/attributes/page-states";
 import { CONSENT_DECLINED } from "@/lib/access/scopes";
 import { prefetchAttributes } from "@/lib/api/prefetch";
+import { filterFromParams } from "@/lib/attributes/filter";
 import { getCurrentSession } from "@/lib/auth/server";
 import { attributeKeys } from "@/lib/query/keys";
 import { makeQueryClient } from "@/lib/query/query-client";
@@ -25,14 +26,13 @@ function Intro() {
   );
 }
 
-type AttributesPageProps = {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-};
+type PageProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-export default async function AttributesPage({ searchParams }: AttributesPageProps) {
+export default async function AttributesPage({ searchParams }: PageProps) {
   const session = await getCurrentSession();
   if (!session) redirect("/");
-  const declined = (await searchParams)[CONSENT_DECLINED.param] === CONSENT_DECLINED.value;
+  const params = await searchParams;
+  const declined = params[CONSENT_DECLINED.param] === CONSENT_DECLINED.value;
 
   if (session.error) {
     return (
@@ -54,7 +54,7 @@ export default async function AttributesPage({ searchParams }: AttributesPagePro
       {declined ? <ConsentDeclined /> : null}
       <HydrationBoundary state={dehydrate(queryClient)}>
         <GrantedScopesProvider scopes={session.scopes}>
-          <AttributesView />
+          <AttributesView initialFilter={filterFromParams(params)} />
         </GrantedScopesProvider>
       </HydrationBoundary>
     </main>

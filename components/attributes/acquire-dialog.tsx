@@ -4,7 +4,12 @@ import { useId, useState } from "react";
 import { Checkbox } from "@/components/ui/checkbox";
 import { needsManual } from "@/lib/attributes/access";
 import type { Attribute, WriteAccess } from "@/lib/attributes/types";
-import { acquireConsequence, NO_CONSENT_NOTE } from "@/lib/attributes/wording";
+import {
+  acquireConsequence,
+  acquireDataConsequence,
+  type LatestValue,
+  NO_CONSENT_NOTE,
+} from "@/lib/attributes/wording";
 import type { Problem } from "@/lib/query/api-error";
 import type { OwnershipChange } from "@/lib/query/use-ownership";
 import { ConfirmDialog } from "./confirm-dialog";
@@ -13,11 +18,13 @@ import { switchId } from "./ids";
 type AcquireDialogProps = {
   attribute: Attribute;
   access: WriteAccess;
+  /** When the current owner last wrote it (undefined while values load). */
+  latest?: LatestValue;
   onClose: () => void;
   run: (change: OwnershipChange, success: string) => Promise<Problem | null>;
 };
 
-export function AcquireDialog({ attribute, access, onClose, run }: AcquireDialogProps) {
+export function AcquireDialog({ attribute, access, latest, onClose, run }: AcquireDialogProps) {
   const forcedManual = needsManual(attribute, access);
   const [manual, setManual] = useState(attribute.manual || forcedManual);
   const manualId = useId();
@@ -30,6 +37,7 @@ export function AcquireDialog({ attribute, access, onClose, run }: AcquireDialog
       description={
         <>
           <p>{acquireConsequence(attribute)}</p>
+          <p>{acquireDataConsequence(attribute, latest)}</p>
           <p>{NO_CONSENT_NOTE}</p>
         </>
       }

@@ -4,7 +4,9 @@ import { AllowWritingButton } from "@/components/access/allow-writing-button";
 import { canWrite, readOnlyReason } from "@/lib/attributes/access";
 import type { AttributeGroup } from "@/lib/attributes/grouping";
 import type { Attribute, WriteAccess } from "@/lib/attributes/types";
+import type { AttributeValues } from "@/lib/api/contract";
 import { AttributeRow } from "./attribute-row";
+import type { RowValues, ValuesView } from "./values-context";
 
 type AttributeGroupSectionProps = {
   entry: AttributeGroup;
@@ -13,7 +15,28 @@ type AttributeGroupSectionProps = {
   selection: ReadonlySet<string>;
   onSelect: (name: string, selected: boolean) => void;
   onToggle: (attribute: Attribute) => void;
+  /** Null until values have loaded. */
+  values: { view: ValuesView; byName: Record<string, AttributeValues> } | null;
+  existUrl: string;
 };
+
+/** One row's values, the same object across renders while values do not change (rows are memo). */
+const rowCache = new WeakMap<object, Map<string, RowValues>>();
+
+function rowValues(values: AttributeGroupSectionProps["values"], name: string): RowValues {
+  if (!values) return null;
+  let rows = rowCache.get(values.byName);
+  if (!rows) {
+    rows = new Map();
+    rowCache.set(values.byName, rows);
+  }
+  let row = rows.get(name);
+  if (!row) {
+    row = { view: values.view, values: values.byName[name] };
+    rows.set(name, row);
+  }
+  return row;
+}
 
 export function AttributeGroupSection(props: AttributeGroupSectionProps) {
   const { entry, access } = props;
@@ -55,6 +78,8 @@ export function AttributeGroupSection(props: AttributeGroupSectionProps) {
             selected={props.selection.has(attribute.name)}
             onSelect={props.onSelect}
             onToggle={props.onToggle}
+            row={rowValues(props.values, attribute.name)}
+            existUrl={props.existUrl}
           />
         ))}
       </ul>

@@ -1,4 +1,5 @@
 // @vitest-environment jsdom
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { cleanup, render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it, vi } from "vitest";
@@ -40,5 +41,71 @@ describe("AttributeRow", () => {
     expect(screen.getByText("Manual")).toBeTruthy();
     expect(screen.getByText("Custom")).toBeTruthy();
     expect(screen.getByRole("switch", { name: "Headache" }).hasAttribute("disabled")).toBe(true);
+  });
+});
+
+describe("AttributeRow with values", () => {
+  const view = {
+    today: "2026-11-30",
+    units: { distance: false, weight: false, energy: false, liquid: false, temperature: false },
+    windowDays: 14,
+  };
+  const series = (last: Array<number | null>) => [...Array(14 - last.length).fill(5000), ...last];
+
+  function renderWithValues(
+    overrides: Parameters<typeof makeAttribute>[0],
+    latest: { date: string; value: number } | null,
+    last: Array<number | null>,
+  ) {
+    render(
+      <QueryClientProvider client={new QueryClient()}>
+        <ul>
+          <AttributeRow
+            attribute={makeAttribute({
+              available_services: [
+                { name: "googlefit", label: "Google Fit" },
+                { name: "oura", label: "Oura" },
+              ],
+              ...overrides,
+            })}
+            writable
+            pending={false}
+            selected={false}
+            onSelect={() => {}}
+            onToggle={() => {}}
+            row={{ view, values: { latest, series: series(last) } }}
+            existUrl="https://exist.io/account/attributes/"
+          />
+        </ul>
+      </QueryClientProvider>,
+    );
+  }
+
+  it("shows the latest value, its day, a named sparkline, other services and Exist's page", () => {
+    renderWithValues({}, { date: "2026-11-30", value: 12345 }, [null, 12345]);
+    expect(screen.getByText("12,345")).toBeTruthy();
+    expect(screen.getByText("today")).toBeTruthy();
+    const spark = screen.getByRole("img", { name: /^Steps, last 14 days: low 5,000, high 12,345/ });
+    expect(spark.getAttribute("aria-label")).toMatch(/no data on 1 day$/);
+    expect(screen.getByText(/Also from Oura/)).toBeTruthy();
+    const link = screen.getByRole("link", { name: /^Change owner on Exist/ });
+    expect(link.getAttribute("target")).toBe("_blank");
+    expect(link.getAttribute("rel")).toBe("noopener noreferrer");
+    expect(screen.queryByText(/No new data/)).toBeNull();
+  });
+
+  it("says when no data has come in, and that this app writes none", () => {
+    renderWithValues(
+      { service: { name: "exist_ownership", label: "Exist Ownership" }, ownedByApp: true },
+      { date: "2026-11-25", value: 4000 },
+      [4000, null, null, null, null, null],
+    );
+    expect(screen.getByText("No new data for 5 days")).toBeTruthy();
+    expect(screen.getByText("5 days ago")).toBeTruthy();
+    expect(
+      screen.getByText(
+        "This app writes no data, so Steps gets nothing new while this app owns it.",
+      ),
+    ).toBeTruthy();
   });
 });

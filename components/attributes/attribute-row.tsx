@@ -6,7 +6,10 @@ import { cn } from "@/components/ui/cn";
 import { Switch } from "@/components/ui/switch";
 import type { Attribute } from "@/lib/attributes/types";
 import { ownerText } from "@/lib/attributes/wording";
+import { AttributeValuesLine } from "./attribute-values";
+import { ChangeOwnerLink } from "./change-owner-link";
 import { rowLabelId, switchId } from "./ids";
+import type { RowValues } from "./values-context";
 
 type AttributeRowProps = {
   attribute: Attribute;
@@ -15,7 +18,19 @@ type AttributeRowProps = {
   selected: boolean;
   onSelect: (name: string, selected: boolean) => void;
   onToggle: (attribute: Attribute) => void;
+  /** Values once loaded (null before): they arrive after the list. */
+  row?: RowValues;
+  /** Exist's own attributes page, for "Change owner on Exist". */
+  existUrl?: string;
 };
+
+/** The other services that said they can supply it: "Also from Oura, Withings". */
+function alsoFrom(attribute: Attribute): string[] {
+  const owner = attribute.service?.name;
+  return attribute.available_services
+    .filter((service) => service.name !== owner)
+    .map((service) => service.label);
+}
 
 function Mark({ children }: { children: string }) {
   return (
@@ -28,6 +43,7 @@ function Mark({ children }: { children: string }) {
 export const AttributeRow = memo(function AttributeRow(props: AttributeRowProps) {
   const { attribute, writable, pending, selected } = props;
   const labelId = rowLabelId(attribute.name);
+  const others = alsoFrom(attribute);
   return (
     <li
       className={cn(
@@ -52,6 +68,18 @@ export const AttributeRow = memo(function AttributeRow(props: AttributeRowProps)
           {ownerText(attribute)}
           {pending ? <span className="ml-2 italic">Saving…</span> : null}
         </p>
+        <AttributeValuesLine attribute={attribute} row={props.row ?? null} />
+        {others.length > 0 ? (
+          <p className="text-sm text-slate-700 dark:text-slate-300">
+            Also from {others.join(", ")}
+            {props.existUrl ? (
+              <>
+                {" · "}
+                <ChangeOwnerLink href={props.existUrl} />
+              </>
+            ) : null}
+          </p>
+        ) : null}
       </div>
       <Switch
         id={switchId(attribute.name)}

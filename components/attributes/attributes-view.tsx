@@ -1,6 +1,7 @@
 "use client";
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
+import type { AttributeFilter } from "@/lib/attributes/filter";
 import { describeError } from "@/lib/query/api-error";
 import { ownershipMutationKey } from "@/lib/query/keys";
 import { attributesQuery } from "@/lib/query/options";
@@ -8,14 +9,13 @@ import { AttributesManager } from "./attributes-manager";
 import { LoadError, ListSkeleton } from "./page-states";
 
 /** The attributes page's client part: the list once loaded, else why it is not there. */
-export function AttributesView() {
+export function AttributesView({ initialFilter }: { initialFilter?: AttributeFilter }) {
   const queryClient = useQueryClient();
   const query = useQuery({
     ...attributesQuery(),
     // A refetch started while a change is in flight would answer with the old owner and flip the
     // switch back for a moment; the change refetches by itself once it has settled.
-    refetchOnWindowFocus: () =>
-      queryClient.isMutating({ mutationKey: ownershipMutationKey }) === 0 ? "always" : false,
+    refetchOnWindowFocus: () => queryClient.isMutating({ mutationKey: ownershipMutationKey }) === 0,
   });
 
   if (query.isPending) return <ListSkeleton />;
@@ -33,7 +33,7 @@ export function AttributesView() {
           Could not refresh the list: {describeError(query.error)} Showing what was loaded before.
         </p>
       ) : null}
-      <AttributesManager data={query.data} />
+      <AttributesManager data={query.data} initialFilter={initialFilter} />
     </>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { type BulkAction, bulkChangeText } from "@/lib/attributes/bulk";
+import { bulkGroupSummaries } from "@/lib/attributes/bulk-summary";
 import type { Attribute } from "@/lib/attributes/types";
 import { NO_CONSENT_NOTE } from "@/lib/attributes/wording";
 import type { Problem } from "@/lib/query/api-error";
@@ -30,6 +31,11 @@ export function BulkDialog({ action, changes, skipped, onClose, onConfirm }: Bul
       description={
         <>
           <p>{effect}</p>
+          <ul aria-label="What happens to the data" className="list-disc space-y-1 pl-5">
+            {bulkGroupSummaries(action, changes).map((summary) => (
+              <li key={summary.group.name}>{summary.text}</li>
+            ))}
+          </ul>
           <p>{NO_CONSENT_NOTE}</p>
           {skipped > 0 ? (
             <p>

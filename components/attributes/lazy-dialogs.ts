@@ -22,7 +22,27 @@ export const TemplateDialog = dynamic(() => loadTemplate().then((m) => m.Templat
   ssr: false,
 });
 
-/** Fetch the dialogs' code once the page is up, so the first toggle opens one at once. */
+/** Fetches the dialogs' code. */
 export function preloadDialogs(): void {
   void Promise.all([loadAcquire(), loadRelease(), loadBulk(), loadTemplate()]);
+}
+
+const INTENT_EVENTS = ["pointerover", "pointerdown", "focusin", "keydown", "touchstart"] as const;
+
+/**
+ * Fetches the dialogs' code at the first sign that the person is about to use the page (the
+ * pointer over it, a key, focus), not on load: a visit that only looks costs no dialog code, and
+ * the chunk is there by the time a switch is clicked. Returns the cleanup, for useEffect.
+ */
+export function preloadDialogsOnIntent(): () => void {
+  const options = { capture: true, passive: true } as const;
+  const stop = () => {
+    for (const type of INTENT_EVENTS) document.removeEventListener(type, start, options);
+  };
+  function start() {
+    stop();
+    preloadDialogs();
+  }
+  for (const type of INTENT_EVENTS) document.addEventListener(type, start, options);
+  return stop;
 }

@@ -1,7 +1,12 @@
 "use client";
 
 import type { Attribute } from "@/lib/attributes/types";
-import { NO_CONSENT_NOTE, releaseConsequence, releaseTarget } from "@/lib/attributes/wording";
+import {
+  NO_CONSENT_NOTE,
+  releaseConsequence,
+  releaseDataConsequence,
+  releaseTarget,
+} from "@/lib/attributes/wording";
 import type { Problem } from "@/lib/query/api-error";
 import type { OwnershipChange } from "@/lib/query/use-ownership";
 import { ConfirmDialog } from "./confirm-dialog";
@@ -25,6 +30,7 @@ export function ReleaseDialog({ attribute, onClose, run }: ReleaseDialogProps) {
         <>
           <p>This app will stop being able to write {attribute.label}.</p>
           <p>{releaseConsequence(attribute)}</p>
+          <p>{releaseDataConsequence(attribute)}</p>
           <p>{NO_CONSENT_NOTE}</p>
         </>
       }

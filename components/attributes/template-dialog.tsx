@@ -1,6 +1,6 @@
 "use client";
 
-import type { ExistTemplate } from "@/lib/exist/schemas";
+import type { Template as ExistTemplate } from "@/lib/api/contract";
 import type { Problem } from "@/lib/query/api-error";
 import type { OwnershipChange } from "@/lib/query/use-ownership";
 import { ConfirmDialog } from "./confirm-dialog";

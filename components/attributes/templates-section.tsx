@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { groupByExistGroup } from "@/lib/attributes/grouping";
-import type { ExistTemplate } from "@/lib/exist/schemas";
+import type { Template as ExistTemplate } from "@/lib/api/contract";
 import { describeError, type Problem } from "@/lib/query/api-error";
 import { templatesQuery } from "@/lib/query/options";
 import type { OwnershipChange } from "@/lib/query/use-ownership";

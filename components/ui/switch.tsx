@@ -1,12 +1,25 @@
 "use client";
 
-import * as SwitchPrimitive from "@radix-ui/react-switch";
 import type { ComponentProps } from "react";
 import { cn } from "./cn";
 
-export function Switch({ className, ...props }: ComponentProps<typeof SwitchPrimitive.Root>) {
+type SwitchProps = Omit<ComponentProps<"button">, "onChange" | "role"> & {
+  checked: boolean;
+  onCheckedChange?: (checked: boolean) => void;
+};
+
+/**
+ * A native button with the switch role (https://www.w3.org/WAI/ARIA/apg/patterns/switch/): Space
+ * and Enter work as on any button, and it costs no script of its own, unlike a primitive library's.
+ */
+export function Switch({ className, checked, onCheckedChange, onClick, ...props }: SwitchProps) {
+  const state = checked ? "checked" : "unchecked";
   return (
-    <SwitchPrimitive.Root
+    <button
+      type="button"
+      role="switch"
+      aria-checked={checked}
+      data-state={state}
       className={cn(
         "peer inline-flex h-6 w-11 shrink-0 cursor-pointer items-center rounded-full border-2 border-transparent transition-colors",
         "bg-slate-400 data-[state=checked]:bg-indigo-700 dark:bg-slate-600 dark:data-[state=checked]:bg-indigo-400",
@@ -14,9 +27,16 @@ export function Switch({ className, ...props }: ComponentProps<typeof SwitchPrim
         "disabled:cursor-not-allowed disabled:opacity-50 aria-busy:opacity-70",
         className,
       )}
+      onClick={(event) => {
+        onClick?.(event);
+        if (!event.defaultPrevented) onCheckedChange?.(!checked);
+      }}
       {...props}
     >
-      <SwitchPrimitive.Thumb className="pointer-events-none block size-5 rounded-full bg-white shadow transition-transform data-[state=checked]:translate-x-5 data-[state=unchecked]:translate-x-0 dark:bg-slate-950" />
-    </SwitchPrimitive.Root>
+      <span
+        data-state={state}
+        className="pointer-events-none block size-5 rounded-full bg-white shadow transition-transform data-[state=checked]:translate-x-5 data-[state=unchecked]:translate-x-0 dark:bg-slate-950"
+      />
+    </button>
   );
 }

@@ -48,15 +48,45 @@ test("Cache-Control: no-cache asks Exist again and sees a change made elsewhere"
   expect(ownedByApp(fresh, "steps")).toBe(true);
 });
 
-test("acquiring or releasing through the app drops the cached answer", async () => {
+test("acquiring or releasing through the app updates the cached answer from Exist's reply", async () => {
   const { cookie } = await sealSession("demo");
   expect(ownedByApp(await call("/api/attributes", { cookie }), "steps")).toBe(false);
 
   expect((await post("/api/attributes/acquire", [{ name: "steps" }], cookie)).status).toBe(200);
+  await sandbox.clearRequests();
   expect(ownedByApp(await call("/api/attributes", { cookie }), "steps")).toBe(true);
+  // success_objects=true: Exist sent the changed attribute back, so no list call was needed.
+  expect(await listCalls()).toEqual([]);
 
   expect((await post("/api/attributes/release", [{ name: "steps" }], cookie)).status).toBe(200);
-  expect(ownedByApp(await call("/api/attributes", { cookie }), "steps")).toBe(false);
+  const released = await call("/api/attributes", { cookie });
+  expect(ownedByApp(released, "steps")).toBe(false);
+  const steps = (released.body as AttributesResponse).attributes.find((a) => a.name === "steps");
+  expect(steps?.service?.label).toBe("Google Fit");
+  expect(await listCalls()).toEqual([
+    expect.objectContaining({ path: "/api/2/attributes/release/" }),
+  ]);
+});
+
+test("a change Exist refused in part drops the cached answer", async () => {
+  const { cookie } = await sealSession("demo");
+  await call("/api/attributes", { cookie });
+  const answer = await post("/api/attributes/release", [{ name: "steps" }], cookie);
+  expect(answer.status).toBe(202);
+  await sandbox.clearRequests();
+  await call("/api/attributes", { cookie });
+  expect((await listCalls()).length).toBe(2);
+});
+
+test("GET /api/templates takes the user's attributes from the cached list", async () => {
+  const { cookie } = await sealSession("demo");
+  await call("/api/attributes", { cookie });
+  await sandbox.clearRequests();
+  const templates = await call("/api/templates", { cookie });
+  expect(templates.status).toBe(200);
+  expect((await listCalls()).map((request) => request.path)).toEqual([
+    "/api/2/attributes/templates/",
+  ]);
 });
 
 test("a failed acquire drops the cached answer too", async () => {

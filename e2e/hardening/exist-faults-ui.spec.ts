@@ -227,6 +227,11 @@ test("session refused part-way through a bulk acquire: the rest is listed as not
 test("Exist down when the page refetches: it says the list may be stale; back up, a refocus shows Exist's owners", async ({
   page,
 }) => {
+  // The page refetches on focus once the list is five minutes old: the page's clock moves on.
+  await page.clock.install();
+  await page.reload();
+  await waitForHydration(page);
+  await page.clock.fastForward("05:01");
   // Someone changes an owner on Exist's own page, while Exist is failing for us.
   await sandbox.setOwner("demo", "steps", "oura");
   await sandbox.setOwner("demo", "mood", OURS);

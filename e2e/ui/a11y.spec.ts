@@ -5,6 +5,9 @@ import { sandbox } from "../sandbox";
 import { attributeSwitch, dialog, expectNoAxeViolations } from "./helpers";
 import { signInThroughConsent } from "../session";
 
+/** The values bar once the last 14 days have arrived. */
+const valuesLoaded = (page: Page) => page.getByText(/^Values of the last 14 days, as of/);
+
 async function expectNoHorizontalScroll(page: Page) {
   const overflow = await page.evaluate(
     () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
@@ -20,6 +23,8 @@ for (const colorScheme of ["light", "dark"] as const) {
   test(`axe finds nothing on the landing page, the list and a dialog (${colorScheme})`, async ({
     page,
   }) => {
+    // Four axe runs over a page of 70 rows with values: more than the default 30 s under load.
+    test.slow();
     const consoleErrors: string[] = [];
     page.on("console", (message) => {
       // Only the app's pages: the sandbox's consent page is not ours.
@@ -32,10 +37,19 @@ for (const colorScheme of ["light", "dark"] as const) {
 
     await signInThroughConsent(page);
     await expect(attributeSwitch(page, "Steps")).toBeVisible();
+    // With the values, the Owners summary, stalled notes and "Also from" links in place.
+    await expect(valuesLoaded(page)).toBeVisible();
     await expectNoAxeViolations(page);
 
     await attributeSwitch(page, "Steps").click();
     await expect(dialog(page, "Acquire Steps?")).toBeVisible();
+    await expectNoAxeViolations(page);
+    await dialog(page, "Acquire Steps?").getByRole("button", { name: "Cancel" }).click();
+
+    await page.getByRole("checkbox", { name: "Select Mood", exact: true }).check();
+    await page.getByRole("checkbox", { name: "Select Steps", exact: true }).check();
+    await page.getByRole("button", { name: "Acquire selected" }).click();
+    await expect(dialog(page, "Acquire 2 attributes?")).toBeVisible();
     await expectNoAxeViolations(page);
     expect(consoleErrors, "no hydration or runtime errors").toEqual([]);
   });
@@ -75,6 +89,7 @@ test("keyboard only: sign in, open a confirmation, focus stays inside, acquire",
 });
 
 test("screenshots: light and dark, desktop and 375 px, no horizontal scroll", async ({ page }) => {
+  test.slow();
   for (const colorScheme of ["light", "dark"] as const) {
     await page.emulateMedia({ colorScheme });
     await page.goto("/?error=AccessDenied");
@@ -87,6 +102,7 @@ test("screenshots: light and dark, desktop and 375 px, no horizontal scroll", as
     for (const colorScheme of ["light", "dark"] as const) {
       await page.emulateMedia({ colorScheme });
       await expect(attributeSwitch(page, "Steps")).toBeVisible();
+      await expect(valuesLoaded(page)).toBeVisible();
       await expectNoHorizontalScroll(page);
       await page.screenshot({
         path: `test-results/screenshots/attributes-${colorScheme}-${width}.png`,
@@ -98,4 +114,23 @@ test("screenshots: light and dark, desktop and 375 px, no horizontal scroll", as
   await page.screenshot({ path: "test-results/screenshots/acquire-dialog-dark-375.png" });
   await page.emulateMedia({ colorScheme: "light" });
   await page.screenshot({ path: "test-results/screenshots/acquire-dialog-light-375.png" });
+  await dialog(page, "Acquire Steps?")
+    .getByRole("button", { name: "Acquire", exact: true })
+    .click();
+  await expect(attributeSwitch(page, "Steps")).toBeChecked();
+  await attributeSwitch(page, "Steps").click();
+  await expect(dialog(page, "Release Steps?")).toBeVisible();
+  await page.screenshot({ path: "test-results/screenshots/release-dialog-light-375.png" });
+  await page.emulateMedia({ colorScheme: "dark" });
+  await page.screenshot({ path: "test-results/screenshots/release-dialog-dark-375.png" });
+  await dialog(page, "Release Steps?").getByRole("button", { name: "Cancel" }).click();
+  await page.setViewportSize({ width: 1280, height: 900 });
+  for (const label of ["Mood", "Energy", "Time asleep"]) {
+    await page.getByRole("checkbox", { name: `Select ${label}`, exact: true }).check();
+  }
+  await page.getByRole("button", { name: "Acquire selected" }).click();
+  await expect(dialog(page, "Acquire 3 attributes?")).toBeVisible();
+  await page.screenshot({ path: "test-results/screenshots/bulk-dialog-dark-1280.png" });
+  await page.emulateMedia({ colorScheme: "light" });
+  await page.screenshot({ path: "test-results/screenshots/bulk-dialog-light-1280.png" });
 });

@@ -1,3 +1,4 @@
+import type { Page } from "@playwright/test";
 import { expect, test } from "../fixtures";
 import { sandbox } from "../sandbox";
 import {
@@ -119,7 +120,15 @@ test("Cancel changes nothing and returns focus to the switch", async ({ page }) 
   expect(writes).toEqual([]);
 });
 
+/** The list is refetched on focus once it is five minutes old: move the page's clock past that. */
+async function ageTheList(page: Page) {
+  await page.clock.install();
+  await page.reload();
+  await page.clock.fastForward("05:01");
+}
+
 test("shows an owner changed elsewhere when the user comes back", async ({ page }) => {
+  await ageTheList(page);
   await expect(attributeRow(page, "Steps")).toContainText("Owned by Google Fit");
   await sandbox.setOwner("demo", "steps", "oura");
   // Until the page has hydrated nothing listens for focus: refocus until the list catches up.
@@ -147,6 +156,7 @@ test("creates an attribute from a template", async ({ page }) => {
 });
 
 test("a refetch while a change is in flight does not flip the switch back", async ({ page }) => {
+  await ageTheList(page);
   const steps = attributeSwitch(page, "Steps");
   await expect(async () => {
     await refocus(page); // also proves the page has hydrated before we start watching

@@ -6,6 +6,7 @@ const answer = (marker: string): AttributesResponse => ({
   attributes: [],
   writableGroups: [marker],
   manualWrite: false,
+  existAttributesUrl: "https://exist.io/account/attributes/",
 });
 
 function cacheWithClock(ttlMs = 30_000) {

@@ -16,10 +16,11 @@ import type { AttributesResponse } from "@/lib/api/contract";
 export const ATTRIBUTES_CACHE_SECONDS = 30;
 const MAX_ENTRIES = 1000;
 
-type Entry = { value: AttributesResponse; storedAt: number };
+type Entry<T> = { value: T; storedAt: number };
 
-export class AttributesCache {
-  private readonly entries = new Map<string, Entry>();
+/** Per-user answers for a while; also holds the values of GET /api/values (lib/api/values.ts). */
+export class AttributesCache<T = AttributesResponse> {
+  private readonly entries = new Map<string, Entry<T>>();
   /** Bumped by `forget`: an answer loaded before a change must not be stored after it. */
   private readonly generations = new Map<string, number>();
 
@@ -34,7 +35,12 @@ export class AttributesCache {
     return `${username}\n${[...scopes].sort().join(" ")}\n${session}`;
   }
 
-  get(key: string): AttributesResponse | undefined {
+  /** A key that outlives sign-ins: for answers that depend on the user and scopes alone. */
+  static userKey(username: string, scopes: readonly string[]): string {
+    return `${username}\n${[...scopes].sort().join(" ")}`;
+  }
+
+  get(key: string): T | undefined {
     const entry = this.entries.get(key);
     if (!entry) return undefined;
     if (this.now() - entry.storedAt >= this.ttlMs) {
@@ -49,7 +55,7 @@ export class AttributesCache {
     return this.generations.get(username) ?? 0;
   }
 
-  set(username: string, key: string, value: AttributesResponse, generation: number): void {
+  set(username: string, key: string, value: T, generation: number): void {
     if (generation !== this.generation(username)) return;
     this.entries.delete(key);
     this.entries.set(key, { value, storedAt: this.now() });
@@ -57,6 +63,13 @@ export class AttributesCache {
     if (this.entries.size > MAX_ENTRIES) {
       const oldest = this.entries.keys().next().value;
       if (oldest !== undefined) this.entries.delete(oldest);
+    }
+  }
+
+  /** Rewrites every entry of `username` in place (their age is kept). */
+  update(username: string, change: (value: T) => T): void {
+    for (const [key, entry] of this.entries) {
+      if (key.startsWith(`${username}\n`)) entry.value = change(entry.value);
     }
   }
 

@@ -5,17 +5,13 @@
 import "server-only";
 import { NextResponse } from "next/server";
 import { AttributesCache, attributesCache } from "@/lib/api/attributes-cache";
-import type { AttributesResponse, TemplatesResponse } from "@/lib/api/contract";
+import type { AttributesResponse, OwnershipResponse, TemplatesResponse } from "@/lib/api/contract";
+import { byExistOrder, changedAttributes, mergeChanged } from "@/lib/attributes/merge";
 import type { ExistClient, OwnershipOutcome } from "@/lib/exist/client";
+import { existConfig } from "@/lib/exist/config";
 import { writeAccess } from "@/lib/auth/token";
-import type { ExistAttribute } from "@/lib/exist/schemas";
 
-/** Exist's order: group priority, then attribute priority (then label, for a stable order). */
-export function byExistOrder(a: ExistAttribute, b: ExistAttribute): number {
-  return (
-    a.group.priority - b.group.priority || a.priority - b.priority || a.label.localeCompare(b.label)
-  );
-}
+export { byExistOrder };
 
 export async function buildAttributesResponse(
   exist: ExistClient,
@@ -29,6 +25,7 @@ export async function buildAttributesResponse(
       .map((attribute) => Object.assign(attribute, { ownedByApp: ownedNames.has(attribute.name) }))
       .sort(byExistOrder),
     ...writeAccess(scopes),
+    existAttributesUrl: `${existConfig().baseUrl}/account/attributes/`,
   };
 }
 
@@ -52,26 +49,50 @@ export async function loadAttributes(
   return answer;
 }
 
+type Session = { username: string; scopes: readonly string[]; refreshToken: string };
+
 /**
  * POST /api/attributes/acquire and /release: Exist's answer as it is (200, or 202 with the
- * failed items). The user's cached list is dropped either way: even a failed call may have
- * changed some owners, so the next load must ask Exist.
+ * failed items); with `success_objects=true` its success items are the changed attributes, which
+ * also update the user's cached list. When anything failed (or Exist sent no whole objects) the
+ * cached list is dropped instead: even a failed call may have changed some owners.
  */
 export async function changeOwnership(
   session: { username: string },
+  action: "acquire" | "release",
   change: () => Promise<OwnershipOutcome>,
 ): Promise<NextResponse> {
+  let changed: ReturnType<typeof changedAttributes> = null;
   try {
     const { status, result } = await change();
-    return NextResponse.json(result, { status });
+    changed = result.failed.length === 0 ? changedAttributes(result, action) : null;
+    const answer: OwnershipResponse = {
+      success: changed ?? result.success,
+      failed: result.failed,
+    };
+    return NextResponse.json(answer, { status });
   } finally {
-    attributesCache.forget(session.username);
+    const update = changed;
+    if (update) {
+      attributesCache.update(session.username, (list) => ({
+        ...list,
+        attributes: mergeChanged(list.attributes, update),
+      }));
+    } else {
+      attributesCache.forget(session.username);
+    }
   }
 }
 
-/** Templates the user has no attribute for yet. */
-export async function buildTemplatesResponse(exist: ExistClient): Promise<TemplatesResponse> {
-  const [templates, attributes] = await Promise.all([exist.templates(), exist.attributes()]);
+/** Templates the user has no attribute for yet; the user's attributes from the cached list. */
+export async function buildTemplatesResponse(
+  exist: ExistClient,
+  session: Session,
+): Promise<TemplatesResponse> {
+  const [templates, { attributes }] = await Promise.all([
+    exist.templates(),
+    loadAttributes(exist, session, false),
+  ]);
   const used = new Set(attributes.map((attribute) => attribute.template ?? attribute.name));
   return {
     templates: templates

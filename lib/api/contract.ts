@@ -1,23 +1,87 @@
 /**
  * The JSON our own route handlers answer with: the contract between app/api/ and the page.
+ * Plain types: components use these, never Exist's wire schemas (lib/exist/schemas.ts), and
+ * nothing here pulls zod into the browser.
  */
-import type { ExistAttribute, ExistTemplate, OwnershipResult } from "@/lib/exist/schemas";
+
+export type Group = { name: string; label: string; priority: number };
+export type Service = { name: string; label: string };
+
+/** One of the user's attributes, as Exist lists it, plus whether this app owns it. */
+export type Attribute = {
+  template: string | null;
+  name: string;
+  label: string;
+  group: Group;
+  service: Service | null;
+  active: boolean;
+  priority: number;
+  manual: boolean;
+  value_type: number;
+  value_type_description: string;
+  available_services: Service[];
+  ownedByApp: boolean;
+};
+
+export type Template = Omit<
+  Attribute,
+  "template" | "service" | "active" | "manual" | "available_services" | "ownedByApp"
+>;
 
 /** GET /api/attributes */
 export type AttributesResponse = {
   /** Every attribute of the user, in Exist's order (group priority, then attribute priority). */
-  attributes: Array<ExistAttribute & { ownedByApp: boolean }>;
+  attributes: Attribute[];
   /** Groups the granted scopes let this app write (acquire needs `<group>_write`). */
   writableGroups: string[];
   /** `manual_write` granted: manual attributes may be acquired in any group with `manual: true`. */
   manualWrite: boolean;
+  /** Exist's own attributes page (`<EXIST_BASE_URL>/account/attributes/`), where owners change. */
+  existAttributesUrl: string;
 };
 
 /** GET /api/templates */
-export type TemplatesResponse = { templates: ExistTemplate[] };
+export type TemplatesResponse = { templates: Template[] };
 
-/** POST /api/attributes/acquire and /release: Exist's own shape, 200 or 202. */
-export type OwnershipResponse = OwnershipResult;
+/** A value as Exist stores it: numbers for most value types, strings for type 2. */
+export type Value = number | string;
+
+/** The profile's `imperial_*` flags (https://developer.exist.io/reference/users/). */
+export type Units = {
+  distance: boolean;
+  weight: boolean;
+  energy: boolean;
+  liquid: boolean;
+  temperature: boolean;
+};
+
+/** One attribute's recent values: the latest one, and one entry per day of `days` (null = none). */
+export type AttributeValues = {
+  latest: { date: string; value: Value } | null;
+  series: Array<Value | null>;
+};
+
+/** GET /api/values: the last 14 days of every active attribute, apart from the owner list. */
+export type ValuesResponse = {
+  /** The user's time zone (IANA), for "today" and "3 days ago". */
+  timezone: string;
+  units: Units;
+  /** The days of each `series`, oldest first (yyyy-mm-dd, local to the user). */
+  days: string[];
+  /** By attribute name; attributes without any value in `days` have `latest: null`. */
+  values: Record<string, AttributeValues>;
+  /** When the server asked Exist (ISO), so the page can say how old the values are. */
+  fetchedAt: string;
+};
+
+/**
+ * POST /api/attributes/acquire and /release: Exist's own shape, 200 or 202. With
+ * `success_objects=true` the success items are the changed attributes, with `ownedByApp`.
+ */
+export type OwnershipResponse = {
+  success: Array<Record<string, unknown>>;
+  failed: Array<{ error_code: string; error: string } & Record<string, unknown>>;
+};
 
 export const ERROR_CODES = [
   "unauthenticated",

@@ -1,4 +1,4 @@
-import type { ExistGroup } from "@/lib/exist/schemas";
+import type { Group as ExistGroup } from "@/lib/api/contract";
 import type { Attribute } from "./types";
 
 type Grouped = { group: ExistGroup; priority: number };

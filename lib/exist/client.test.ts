@@ -59,7 +59,7 @@ describe("Exist client requests", () => {
     const { fetch, calls } = stubFetch(ownershipEcho);
     await client(fetch).acquire([{ name: "steps" }]);
     const [call] = calls;
-    expect(call?.url.href).toBe(`${BASE}/api/2/attributes/acquire/`);
+    expect(call?.url.href).toBe(`${BASE}/api/2/attributes/acquire/?success_objects=true`);
     expect(call?.init.method).toBe("POST");
     expect(call?.init.headers).toEqual({
       Authorization: "Bearer t0",
@@ -68,6 +68,44 @@ describe("Exist client requests", () => {
     });
     expect(call?.init.signal).toBeInstanceOf(AbortSignal);
     expect(call?.init.redirect).toBe("error");
+  });
+
+  it("reads with-values/ in both shapes: every day with null (docs) or only days with data (live)", async () => {
+    const { fetch, calls } = stubFetch(({ url }) =>
+      json({
+        count: 2,
+        next: null,
+        previous: null,
+        results: [
+          {
+            name: "steps",
+            value_type: 0,
+            subgroup: null,
+            values: [
+              { date: "2026-11-30", value: null },
+              { date: "2026-11-29", value: 812 },
+            ],
+          },
+          { name: "mood", value_type: 8, values: [{ date: "2026-11-29", value: 7 }] },
+          { name: "old", value_type: 0 },
+        ].map((item) => ({ ...item, days: url.searchParams.get("days") })),
+      }),
+    );
+    const items = await client(fetch).withValues(14);
+    expect(calls[0]?.url.searchParams.get("days")).toBe("14");
+    expect(calls[0]?.url.searchParams.get("limit")).toBe("100");
+    expect(items).toEqual([
+      {
+        name: "steps",
+        value_type: 0,
+        values: [
+          { date: "2026-11-30", value: null },
+          { date: "2026-11-29", value: 812 },
+        ],
+      },
+      { name: "mood", value_type: 8, values: [{ date: "2026-11-29", value: 7 }] },
+      { name: "old", value_type: 0, values: [] },
+    ]);
   });
 
   it("lists attributes with every documented filter and all pages", async () => {

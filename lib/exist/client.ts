@@ -11,11 +11,13 @@ import { existRequest, type ExistConfig } from "@/lib/exist/http";
 import { fetchAllPages } from "@/lib/exist/paging";
 import {
   attributeSchema,
+  attributeValuesSchema,
   ownershipResultSchema,
   pageSchema,
   profileSchema,
   templateSchema,
   type ExistAttribute,
+  type ExistAttributeValues,
   type ExistProfile,
   type ExistTemplate,
   type OwnershipResult,
@@ -89,7 +91,12 @@ export function createExistClient(config: ExistConfig, tokens: TokenSource) {
     const chunks = chunk(items, MAX_OBJECTS_PER_CALL);
     for (const [index, part] of chunks.entries()) {
       try {
-        const answer = await call(url(path), ownershipResultSchema, part);
+        // success_objects: Exist answers with the changed attributes, so the list needs no refetch.
+        const answer = await call(
+          url(path, { success_objects: "true" }),
+          ownershipResultSchema,
+          part,
+        );
         result.success.push(...answer.data.success);
         result.failed.push(...answer.data.failed);
         if (answer.status === 202) status = 202;
@@ -120,6 +127,15 @@ export function createExistClient(config: ExistConfig, tokens: TokenSource) {
       list("/api/2/attributes/templates/", templateSchema, {
         limit: "100",
         include_low_priority: "true",
+      }),
+    /**
+     * The active attributes with their last `days` days of values, every page
+     * (https://developer.exist.io/reference/attributes/#get-attributes-with-values).
+     */
+    withValues: (days: number): Promise<ExistAttributeValues[]> =>
+      list("/api/2/attributes/with-values/", attributeValuesSchema, {
+        limit: "100",
+        days: String(days),
       }),
     acquire: (items: readonly AcquireItem[]) => inChunks("/api/2/attributes/acquire/", items),
     release: (items: readonly ReleaseItem[]) => inChunks("/api/2/attributes/release/", items),

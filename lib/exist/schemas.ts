@@ -1,6 +1,6 @@
 /**
  * zod schemas of what Exist's API v2 returns, as documented at https://developer.exist.io/.
- * Types are inferred from them. Safe to import on the client for types only.
+ * Types are inferred from them. Server-side: components use lib/api/contract.ts instead.
  */
 import { z } from "zod";
 
@@ -60,12 +60,37 @@ export function pageSchema<T extends z.ZodType>(item: T): ReturnType<typeof buil
   return schema;
 }
 
+const flag = z.boolean().catch(false).default(false);
+
 export const profileSchema = z.object({
   username: z.string(),
   first_name: z.string().default(""),
   last_name: z.string().default(""),
   avatar: z.string().nullable().default(null),
   timezone: z.string().optional(),
+  /** `2022-05-16T16:01:37.587+10:00`: its date is the user's today. */
+  local_time: z.string().optional(),
+  imperial_distance: flag,
+  imperial_weight: flag,
+  imperial_energy: flag,
+  imperial_liquid: flag,
+  imperial_temperature: flag,
+});
+
+/**
+ * One day of `with-values/`. The docs list every day with `null` where there is no data; live
+ * Exist leaves such days out (exist-docs/observed-responses.md): both read the same.
+ */
+export const dayValueSchema = z.object({
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  value: z.union([z.number(), z.string(), z.boolean(), z.null()]),
+});
+
+/** `GET /api/2/attributes/with-values/`: only what the values need (no `available_services`). */
+export const attributeValuesSchema = z.object({
+  name: z.string(),
+  value_type: z.number(),
+  values: z.array(dayValueSchema).default([]),
 });
 
 export const tokenResponseSchema = z.object({
@@ -92,5 +117,6 @@ export type ExistService = z.infer<typeof serviceSchema>;
 export type ExistAttribute = z.infer<typeof attributeSchema>;
 export type ExistTemplate = z.infer<typeof templateSchema>;
 export type ExistProfile = z.infer<typeof profileSchema>;
+export type ExistAttributeValues = z.infer<typeof attributeValuesSchema>;
 export type TokenResponse = z.infer<typeof tokenResponseSchema>;
 export type OwnershipResult = z.infer<typeof ownershipResultSchema>;

@@ -1,4 +1,9 @@
-import type { AttributesResponse, OwnershipResponse, TemplatesResponse } from "@/lib/api/contract";
+import type {
+  AttributesResponse,
+  OwnershipResponse,
+  TemplatesResponse,
+  ValuesResponse,
+} from "@/lib/api/contract";
 import type { AcquireItem, ReleaseItem } from "@/lib/validations/ownership";
 import { ApiError, toApiError } from "./api-error";
 
@@ -32,6 +37,13 @@ function postJson<T>(path: string, body: unknown): Promise<T> {
  */
 export const fetchAttributes = () =>
   requestJson<AttributesResponse>("/api/attributes", { headers: { "Cache-Control": "no-cache" } });
+
+/** Values come from the server's long cache unless the person asks for fresh ones. */
+export const fetchValues = (fresh = false) =>
+  requestJson<ValuesResponse>(
+    "/api/values",
+    fresh ? { headers: { "Cache-Control": "no-cache" } } : undefined,
+  );
 
 export const fetchTemplates = () => requestJson<TemplatesResponse>("/api/templates");
 

@@ -9,4 +9,9 @@ export const templateKeys = {
   list: () => [...templateKeys.all, "list"] as const,
 };
 
+export const valueKeys = {
+  all: ["values"] as const,
+  list: () => [...valueKeys.all, "list"] as const,
+};
+
 export const ownershipMutationKey = ["ownership"] as const;

@@ -14,6 +14,7 @@ const initial: AttributesResponse = {
   attributes: [steps, floors],
   writableGroups: ["activity"],
   manualWrite: false,
+  existAttributesUrl: "https://exist.io/account/attributes/",
 };
 
 function setup(answer: () => Promise<Response>) {
@@ -30,7 +31,8 @@ function setup(answer: () => Promise<Response>) {
     queryClient
       .getQueryData<AttributesResponse>(attributeKeys.list())
       ?.attributes.map((attribute) => [attribute.name, attribute.ownedByApp]);
-  return { result, owned };
+  const invalidated = () => queryClient.getQueryState(attributeKeys.list())?.isInvalidated;
+  return { result, owned, invalidated, queryClient };
 }
 
 afterEach(() => vi.unstubAllGlobals());
@@ -53,6 +55,39 @@ describe("useOwnershipMutation", () => {
       ["steps", true],
       ["floors", false],
     ]);
+  });
+
+  it("takes Exist's changed attributes (success_objects) into the list, with no refetch", async () => {
+    const released = {
+      ...steps,
+      service: { name: "oura", label: "Oura" },
+      ownedByApp: undefined,
+      subgroup: null,
+    };
+    const body = { success: [released], failed: [] };
+    const { result, owned, invalidated, queryClient } = setup(async () => Response.json(body));
+    await act(async () => {
+      await result.current.mutateAsync({ action: "release", items: [{ name: "steps" }] });
+    });
+    expect(owned()).toEqual([
+      ["steps", false],
+      ["floors", false],
+    ]);
+    const list = queryClient.getQueryData<AttributesResponse>(attributeKeys.list());
+    expect(list?.attributes[0]?.service?.label).toBe("Oura");
+    expect(invalidated()).toBe(false);
+  });
+
+  it("refetches the list when Exist refused an item", async () => {
+    const body = {
+      success: [],
+      failed: [{ name: "steps", error_code: "unauthorised", error: "Missing scope" }],
+    };
+    const { result, invalidated } = setup(async () => Response.json(body, { status: 202 }));
+    await act(async () => {
+      await result.current.mutateAsync({ action: "acquire", items: [{ name: "steps" }] });
+    });
+    expect(invalidated()).toBe(true);
   });
 
   it("rolls everything back when the request fails as a whole", async () => {

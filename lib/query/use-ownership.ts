@@ -1,7 +1,9 @@
 import { useMutation, useMutationState, useQueryClient } from "@tanstack/react-query";
+import { useRef } from "react";
 import type { QueryClient } from "@tanstack/react-query";
-import type { AttributesResponse } from "@/lib/api/contract";
+import type { AttributesResponse, OwnershipResponse } from "@/lib/api/contract";
 import type { Attribute } from "@/lib/attributes/types";
+import { changedAttributes, mergeChanged } from "@/lib/attributes/merge";
 import { failedKeys, itemKey } from "@/lib/attributes/results";
 import { expectedAfter } from "@/lib/attributes/wording";
 import type { AcquireItem, ReleaseItem } from "@/lib/validations/ownership";
@@ -29,13 +31,23 @@ function rollBack(queryClient: QueryClient, snapshot: Snapshot, names: ReadonlyS
   });
 }
 
+/** Exist's answer as the changed attributes, when every item went through and came back whole. */
+function confirmed(result: OwnershipResponse | undefined, change: OwnershipChange) {
+  if (!result || result.failed.length > 0) return null;
+  return changedAttributes(result, change.action);
+}
+
 /**
- * Acquire or release: the list shows the expected owner at once, items Exist refused go back, and
- * the list is refetched once the last concurrent change has settled, so that rapid toggles don't
- * flicker (https://tkdodo.eu/blog/concurrent-optimistic-updates-in-react-query).
+ * Acquire or release: the list shows the expected owner at once, then Exist's answer
+ * (`success_objects=true`: the changed attributes) replaces it, with no refetch. When Exist
+ * refused some items, they go back, and the list is refetched once the last concurrent change
+ * has settled, so that rapid toggles don't flicker
+ * (https://tkdodo.eu/blog/concurrent-optimistic-updates-in-react-query).
  */
 export function useOwnershipMutation() {
   const queryClient = useQueryClient();
+  // Set by a change Exist did not fully confirm; the last change to settle then refetches.
+  const refetchWanted = useRef(false);
   return useMutation({
     mutationKey: ownershipMutationKey,
     mutationFn: (change: OwnershipChange) =>
@@ -57,16 +69,28 @@ export function useOwnershipMutation() {
       });
       return snapshot;
     },
-    onSuccess: (result, _change, snapshot) => rollBack(queryClient, snapshot, failedKeys(result)),
+    onSuccess: (result, change, snapshot) => {
+      const changed = confirmed(result, change);
+      if (!changed) return rollBack(queryClient, snapshot, failedKeys(result));
+      queryClient.setQueryData<AttributesResponse>(attributeKeys.list(), (data) =>
+        data ? { ...data, attributes: mergeChanged(data.attributes, changed) } : data,
+      );
+    },
     onError: (_error, change, snapshot) => {
       if (snapshot) rollBack(queryClient, snapshot, namesOf(change));
     },
-    onSettled: async (_result, _error, change) => {
+    onSettled: async (result, _error, change) => {
       if (change.items.some((item) => "template" in item)) {
         await queryClient.invalidateQueries({ queryKey: templateKeys.all });
       }
+      if (!confirmed(result, change)) refetchWanted.current = true;
+      if (!refetchWanted.current) return;
       if (queryClient.isMutating({ mutationKey: ownershipMutationKey }) === 1) {
+        refetchWanted.current = false;
         await queryClient.invalidateQueries({ queryKey: attributeKeys.all });
+        // Exist may still carry out a change it did not answer (a timeout): the list stays stale,
+        // so coming back to the page asks again, as the dialog promises.
+        await queryClient.invalidateQueries({ queryKey: attributeKeys.all, refetchType: "none" });
       }
     },
   });

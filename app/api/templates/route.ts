@@ -3,8 +3,8 @@ import { buildTemplatesResponse } from "@/lib/api/attributes";
 import { allowedMethods, methodNotAllowed, withSession } from "@/lib/api/handler";
 
 /** Attribute templates the user does not have yet. */
-export const GET = withSession({}, async ({ exist }) =>
-  NextResponse.json(await buildTemplatesResponse(exist)),
+export const GET = withSession({}, async ({ exist, session }) =>
+  NextResponse.json(await buildTemplatesResponse(exist, session)),
 );
 
 const notAllowed = methodNotAllowed(["GET"]);

@@ -4,7 +4,7 @@ import { acquireBodySchema } from "@/lib/validations/ownership";
 
 /** Makes this app the owner of the named attributes (creating templated ones the user lacks). */
 export const POST = withSession({ body: acquireBodySchema }, ({ exist, session, body }) =>
-  changeOwnership(session, () => exist.acquire(body)),
+  changeOwnership(session, "acquire", () => exist.acquire(body)),
 );
 
 const notAllowed = methodNotAllowed(["POST"]);

@@ -4,7 +4,7 @@ import { releaseBodySchema } from "@/lib/validations/ownership";
 
 /** Gives up this app's ownership of the named attributes. */
 export const POST = withSession({ body: releaseBodySchema }, ({ exist, session, body }) =>
-  changeOwnership(session, () => exist.release(body)),
+  changeOwnership(session, "release", () => exist.release(body)),
 );
 
 const notAllowed = methodNotAllowed(["POST"]);

@@ -1,0 +1,49 @@
+"use client";
+
+import { Button } from "@/components/ui/button";
+import type { ValuesResponse } from "@/lib/api/contract";
+import { describeError } from "@/lib/query/api-error";
+
+type ValuesBarProps = {
+  values: ValuesResponse | undefined;
+  loading: boolean;
+  refreshing: boolean;
+  error: unknown;
+  onRefresh: () => void;
+};
+
+function fetchedTime(values: ValuesResponse): string {
+  return new Intl.DateTimeFormat("en-GB", {
+    hour: "2-digit",
+    minute: "2-digit",
+    timeZone: values.timezone,
+  }).format(new Date(values.fetchedAt));
+}
+
+/** Where the values stand (loading, as of when, failed) and "Refresh values". */
+export function ValuesBar({ values, loading, refreshing, error, onRefresh }: ValuesBarProps) {
+  return (
+    <div className="mt-3 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-slate-700 dark:text-slate-300">
+      <p aria-live="polite">
+        {loading
+          ? "Loading the last 14 days of values…"
+          : values
+            ? `Values of the last 14 days, as of ${fetchedTime(values)} (${values.timezone}).`
+            : null}
+      </p>
+      {error && !loading ? (
+        <p role="alert" className="text-amber-900 dark:text-amber-200">
+          Values could not be loaded: {describeError(error)}
+        </p>
+      ) : null}
+      <Button
+        variant="ghost"
+        className="min-h-9 px-2"
+        onClick={onRefresh}
+        aria-disabled={refreshing || loading}
+      >
+        {refreshing ? "Refreshing values…" : "Refresh values"}
+      </Button>
+    </div>
+  );
+}
