@@ -33,6 +33,12 @@ export function SiteHeader({ user }: { user: SessionUser | null }) {
         </Link>
         {user ? (
           <div className="flex min-w-0 items-center gap-3">
+            <Link
+              href="/history"
+              className="text-sm underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-indigo-600"
+            >
+              History
+            </Link>
             <Avatar user={user} />
             <span className="truncate text-sm">{user.name || user.username}</span>
             <SignOutButton />

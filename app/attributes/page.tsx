@@ -3,6 +3,8 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { AttributesView } from "@/components/attributes/attributes-view";
 import { SessionEnded } from "@/components/attributes/page-states";
+import { SinceLastVisit } from "@/components/history/since-last-visit";
+import { loadSinceLastVisit } from "@/lib/api/history-view";
 import { getCurrentSession, prefetchAttributes } from "@/lib/auth/server";
 import { attributeKeys } from "@/lib/query/keys";
 import { makeQueryClient } from "@/lib/query/query-client";
@@ -38,10 +40,13 @@ export default async function AttributesPage() {
   const queryClient = makeQueryClient();
   const attributes = await prefetchAttributes();
   if (attributes) queryClient.setQueryData(attributeKeys.list(), attributes);
+  // After the prefetch: loading the list from Exist is what records changes made elsewhere.
+  const sinceLastVisit = await loadSinceLastVisit(session.user.username);
 
   return (
     <main id="main" className="mx-auto max-w-4xl px-4 py-6">
       <Intro />
+      <SinceLastVisit entries={sinceLastVisit} />
       <HydrationBoundary state={dehydrate(queryClient)}>
         <AttributesView />
       </HydrationBoundary>

@@ -6,7 +6,7 @@ import { cn } from "@/components/ui/cn";
 import { Switch } from "@/components/ui/switch";
 import type { Attribute } from "@/lib/attributes/types";
 import { ownerText } from "@/lib/attributes/wording";
-import { rowLabelId, switchId } from "./ids";
+import { rowId, rowLabelId, switchId } from "./ids";
 
 type AttributeRowProps = {
   attribute: Attribute;
@@ -30,6 +30,7 @@ export const AttributeRow = memo(function AttributeRow(props: AttributeRowProps)
   const labelId = rowLabelId(attribute.name);
   return (
     <li
+      id={rowId(attribute.name)}
       className={cn(
         "flex items-center gap-3 px-3 py-3",
         attribute.ownedByApp && "bg-indigo-50/60 dark:bg-indigo-950/40",
@@ -47,6 +48,13 @@ export const AttributeRow = memo(function AttributeRow(props: AttributeRowProps)
           </span>
           {attribute.manual ? <Mark>Manual</Mark> : null}
           {attribute.template === null ? <Mark>Custom</Mark> : null}
+          <a
+            href={`/history?attribute=${attribute.name}`}
+            aria-label={`${attribute.label} history`}
+            className="text-xs text-indigo-700 underline underline-offset-2 dark:text-indigo-300"
+          >
+            History
+          </a>
         </div>
         <p className="text-sm text-slate-700 dark:text-slate-300">
           {ownerText(attribute)}

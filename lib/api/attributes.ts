@@ -6,6 +6,7 @@ import "server-only";
 import { NextResponse } from "next/server";
 import { AttributesCache, attributesCache } from "@/lib/api/attributes-cache";
 import type { AttributesResponse, TemplatesResponse } from "@/lib/api/contract";
+import { observeOwners } from "@/lib/api/owners-seen";
 import type { ExistClient, OwnershipOutcome } from "@/lib/exist/client";
 import { writeAccess } from "@/lib/auth/token";
 import type { ExistAttribute } from "@/lib/exist/schemas";
@@ -47,6 +48,7 @@ export async function loadAttributes(
   }
   const generation = attributesCache.generation(session.username);
   const answer = await buildAttributesResponse(exist, session.scopes);
+  await observeOwners(session.username, answer.attributes);
   attributesCache.set(session.username, key, answer, generation);
   return answer;
 }

@@ -89,7 +89,12 @@ export function createExistClient(config: ExistConfig, tokens: TokenSource) {
     const chunks = chunk(items, MAX_OBJECTS_PER_CALL);
     for (const [index, part] of chunks.entries()) {
       try {
-        const answer = await call(url(path), ownershipResultSchema, part);
+        // success_objects: the answer names each attribute's new owner (for the history).
+        const answer = await call(
+          url(path, { success_objects: "true" }),
+          ownershipResultSchema,
+          part,
+        );
         result.success.push(...answer.data.success);
         result.failed.push(...answer.data.failed);
         if (answer.status === 202) status = 202;
