@@ -90,7 +90,7 @@ export async function refreshAcrossInstances<T extends Pair>(
       await db.delete(refreshedTokens).where(lt(refreshedTokens.createdAt, since));
       return exchanged.value;
     });
-  } catch (error) {
+  } catch {
     if (exchangeError) throw exchangeError.error;
     if (exchanged) return exchanged.value;
     return exchange();
