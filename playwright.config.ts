@@ -43,7 +43,8 @@ export default defineConfig({
       url: `${APP_URL}/`,
       env: appEnv,
       reuseExistingServer: false,
-      timeout: 180_000,
+      // A build on a busy 2-core machine can take over three minutes.
+      timeout: 300_000,
     },
   ],
 });

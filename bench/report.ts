@@ -3,6 +3,7 @@
  */
 import type { BrowserFigures } from "./browser";
 import type { CallCounts } from "./calls";
+import { historyRows, type HistoryFigures } from "./history";
 import type { LoadFigures } from "./proxy";
 import type { LighthouseScores, RouteWeight } from "./weight";
 
@@ -16,6 +17,7 @@ export type Results = {
   weights: RouteWeight[];
   lighthouse: { landing: LighthouseScores; attributes: LighthouseScores } | null;
   browser: BrowserFigures;
+  history?: HistoryFigures;
 };
 
 export type BudgetRow = { budget: string; figure: string; within: boolean };
@@ -83,6 +85,7 @@ export function budgetRows(results: Results): BudgetRow[] {
     figure: `${results.browser.filterKeystrokeMs.toFixed(1)} ms`,
     within: results.browser.filterKeystrokeMs <= 16,
   });
+  rows.push(...historyRows(results.history));
   return rows;
 }
 

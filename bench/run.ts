@@ -11,6 +11,7 @@ import { APP_URL, SANDBOX_URL, appEnv } from "../e2e/env";
 import { sealSession } from "../e2e/session";
 import { sandbox } from "../e2e/sandbox";
 import { heavyListTimings } from "./browser";
+import { historyFirstPage, prepareHistory } from "./history";
 import { clearCalls, existCalls, loadCalls } from "./calls";
 import { load, type LoadFigures, type LoadTarget } from "./proxy";
 import { startProcess, stopAllAndWait, waitFor, waitForClosed } from "./processes";
@@ -55,6 +56,8 @@ async function main() {
   }
   // A high rate limit: the load runs send thousands of requests with one token.
   const env = { ...appEnv, SANDBOX_RATE_LIMIT: "100000000" };
+  step("history: seeding 10,000 entries, timing the recording statements");
+  const historySeed = prepareHistory(root, appEnv.DATA_DIR ?? ".data-bench", "demo");
   startProcess("sandbox", "npx tsx sandbox/main.ts", env);
   startProcess("app", `npx next start --port ${appEnv.PORT}`, env);
   await waitFor(`${SANDBOX_URL}/__sandbox/state?account=demo`);
@@ -162,6 +165,11 @@ async function main() {
       }
     : null;
 
+  const history = {
+    ...historySeed,
+    firstPageMs: await historyFirstPage(APP_URL, (await sealSession("demo")).cookie),
+  };
+
   step("heavy list in the browser");
   const heavyCookie = (await sealSession("heavy")).cookie.split("=");
   const browser = await heavyListTimings(APP_URL, chromePath, {
@@ -180,6 +188,7 @@ async function main() {
     weights,
     lighthouse,
     browser,
+    history,
   };
   const rows = budgetRows(results);
   printTable(results, rows);

@@ -9,7 +9,13 @@ import { expect, test } from "@playwright/test";
 import { sandbox } from "../sandbox";
 import { sealSession } from "../session";
 import { historyCsv, loadAttributes, postTo } from "./http";
-import { instancePort, startInstance, tempDataDir, type AppInstance } from "./instances";
+import {
+  historyReady,
+  instancePort,
+  startInstance,
+  tempDataDir,
+  type AppInstance,
+} from "./instances";
 
 const started: AppInstance[] = [];
 let dataDir = "";
@@ -54,6 +60,7 @@ test("a second process on the same data folder stops with a clear message; the f
   test.setTimeout(120_000);
   const { cookie } = await sealSession(account);
   const first = await start(instancePort(0));
+  await historyReady(first, cookie);
   const second = await startInstance(instancePort(1), { DATA_DIR: dataDir }, { expectExit: true });
   started.push(second);
   expect(await second.exited).toBe(1);
@@ -69,17 +76,21 @@ test("a second process on the same data folder stops with a clear message; the f
 });
 
 test("a process killed between intent and outcome leaves 'unknown', which the next load settles", async () => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   const { cookie } = await sealSession(account);
-  // A short timeout, so the entry may be settled soon after the process is gone.
-  const env = { EXIST_TIMEOUT_MS: "1500" };
+  // Exist answers after 6 s (within the 9 s timeout): time enough to kill the app first. The
+  // entry may be settled from 9 + 2 s after its intent on.
+  const env = { EXIST_TIMEOUT_MS: "9000" };
   const first = await start(instancePort(0), env);
-  await sandbox.fault({ path: "/api/2/attributes/acquire/", delayMs: 1_000, times: 1 });
+  await historyReady(first, cookie);
+  await sandbox.fault({ path: "/api/2/attributes/acquire/", delayMs: 6_000, times: 1 });
   const pending = postTo(first.url, "/api/attributes/acquire", cookie, [{ name: "steps" }]).catch(
     () => null,
   );
   await expect
-    .poll(async () => (await historyCsv(cookie, first.url)).map((e) => e.outcome))
+    .poll(async () => (await historyCsv(cookie, first.url)).map((e) => e.outcome), {
+      timeout: 20_000,
+    })
     .toEqual(["unknown"]);
   await first.stop("SIGKILL");
   await pending;
@@ -89,6 +100,7 @@ test("a process killed between intent and outcome leaves 'unknown', which the ne
       async () => (await sandbox.state(account)).find((a) => a.name === "steps")?.service?.label,
     )
     .toBe("Exist Ownership");
+  expect(await first.exited).toBe("SIGKILL");
 
   // The lock file of the killed process is stale: the new process takes it over.
   const again = await start(instancePort(0), env);
@@ -98,7 +110,7 @@ test("a process killed between intent and outcome leaves 'unknown', which the ne
         await loadAttributes(again.url, cookie);
         return (await historyCsv(cookie, again.url)).map((e) => [e.outcome, e.owner_after]);
       },
-      { timeout: 20_000 },
+      { timeout: 40_000 },
     )
     .toEqual([["done", "this app"]]);
 });

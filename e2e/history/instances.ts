@@ -21,6 +21,12 @@ export type AppInstance = {
   stop: (signal?: NodeJS.Signals) => Promise<number | string>;
 };
 
+// Never leave an instance behind, even when the test process ends without its afterEach.
+const running = new Set<ChildProcess>();
+process.on("exit", () => {
+  for (const child of running) child.kill("SIGKILL");
+});
+
 export const tempDataDir = () => mkdtempSync(path.join(tmpdir(), "exist-ownership-e2e-instance-"));
 
 /** Starts `next start` and resolves once it answers, or rejects with its output if it exits. */
@@ -45,11 +51,15 @@ export async function startInstance(
       stdio: ["ignore", "pipe", "pipe"],
     },
   );
+  running.add(child);
   let log = "";
   child.stdout?.on("data", (chunk: Buffer) => (log += chunk.toString()));
   child.stderr?.on("data", (chunk: Buffer) => (log += chunk.toString()));
   const exited = new Promise<number | string>((resolve) =>
-    child.on("exit", (code, signal) => resolve(code ?? signal ?? "unknown")),
+    child.on("exit", (code, signal) => {
+      running.delete(child);
+      resolve(code ?? signal ?? "unknown");
+    }),
   );
   const instance: AppInstance = {
     url,
@@ -76,4 +86,13 @@ export async function startInstance(
   }
   await instance.stop("SIGKILL");
   throw new Error(`app on port ${port} did not start within 60 s:\n${log}`);
+}
+
+/** Resolves once the instance's database is open: GET /api/history waits for it, then answers. */
+export async function historyReady(instance: AppInstance, cookie: string): Promise<void> {
+  const response = await fetch(`${instance.url}/api/history`, {
+    headers: { Cookie: cookie },
+    signal: AbortSignal.timeout(90_000),
+  });
+  if (response.status !== 200) throw new Error(`history on ${instance.url}: ${response.status}`);
 }

@@ -8,7 +8,7 @@ import { TEST_DATABASE_URL } from "../env";
 import { sandbox } from "../sandbox";
 import { sealSession } from "../session";
 import { historyCsv, loadAttributes, postTo } from "./http";
-import { instancePort, startInstance, type AppInstance } from "./instances";
+import { historyReady, instancePort, startInstance, type AppInstance } from "./instances";
 import { startTcpProxy, type TcpProxy } from "./tcp-proxy";
 
 if (!TEST_DATABASE_URL && process.env.CI) {
@@ -47,6 +47,7 @@ async function twoInstances(env: Record<string, string> = {}) {
 test("changes made through two instances are all recorded, none lost or doubled", async () => {
   const [a, b] = await twoInstances();
   const { cookie } = await sealSession(account);
+  await Promise.all([historyReady(a, cookie), historyReady(b, cookie)]);
   const names = [
     "steps",
     "sleep",

@@ -34,3 +34,26 @@ export async function withHistoryDb<T>(work: (db: Db) => Promise<T>): Promise<T 
     return undefined;
   }
 }
+
+/**
+ * Writes that run after the answer was sent (the embedded database's outcome writes), per user.
+ * Reads of a user's history wait for that user's writes first, so a page never misses them.
+ */
+const pending = ((
+  globalThis as typeof globalThis & { __historyPending?: Map<string, Set<Promise<unknown>>> }
+).__historyPending ??= new Map());
+
+export function inBackground(username: string, write: Promise<unknown>): void {
+  const writes = pending.get(username) ?? new Set();
+  pending.set(username, writes);
+  const tracked = write.finally(() => {
+    writes.delete(tracked);
+    if (writes.size === 0) pending.delete(username);
+  });
+  writes.add(tracked);
+}
+
+export async function writesDone(username: string): Promise<void> {
+  const writes = pending.get(username);
+  if (writes) await Promise.allSettled([...writes]);
+}

@@ -3,7 +3,7 @@
  * Each function answers `undefined` when the database is unavailable.
  */
 import "server-only";
-import { withHistoryDb } from "@/lib/api/history-store";
+import { withHistoryDb, writesDone } from "@/lib/api/history-store";
 import {
   deleteUser,
   dismissThrough,
@@ -25,11 +25,12 @@ export type HistoryPage = {
   attributes: Array<{ attribute: string; label: string }>;
 };
 
-export function loadHistoryPage(
+export async function loadHistoryPage(
   username: string,
   filter: HistoryFilter,
   before: number | undefined,
 ): Promise<HistoryPage | undefined> {
+  await writesDone(username);
   return withHistoryDb(async (db) => {
     const [rows, attributes] = await Promise.all([
       listEntries(db, username, filter, HISTORY_PAGE_SIZE + 1, before),
@@ -44,6 +45,7 @@ export function loadHistoryPage(
 /** Every entry of the user, newest first, in batches (for the streamed CSV). */
 export async function* allEntries(username: string, batch = 500): AsyncGenerator<HistoryEntry[]> {
   let before: number | undefined;
+  await writesDone(username);
   for (;;) {
     const rows = await withHistoryDb((db) => listEntries(db, username, {}, batch, before));
     if (rows === undefined) throw new Error("history unavailable");
@@ -53,10 +55,14 @@ export async function* allEntries(username: string, batch = 500): AsyncGenerator
   }
 }
 
-export const deleteHistory = (username: string) => withHistoryDb((db) => deleteUser(db, username));
+export async function deleteHistory(username: string) {
+  await writesDone(username);
+  return withHistoryDb((db) => deleteUser(db, username));
+}
 
 /** Owner changes made elsewhere that the user has not dismissed: ones this app lost first. */
 export async function loadSinceLastVisit(username: string) {
+  await writesDone(username);
   const entries = await withHistoryDb((db) => undismissedObserved(db, username, 50));
   if (!entries) return undefined;
   const lost = (entry: HistoryEntry) => (entry.ownerBefore === APP_OWNER ? 0 : 1);

@@ -6,7 +6,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { env } from "@/lib/env";
-import { withHistoryDb } from "@/lib/api/history-store";
+import { inBackground, withHistoryDb } from "@/lib/api/history-store";
 import { insertIntents, settleEntries, type Settlement } from "@/lib/db/history";
 import type { OwnershipOutcome } from "@/lib/exist/client";
 import { MAX_OBJECTS_PER_CALL } from "@/lib/exist/client";
@@ -106,11 +106,15 @@ export async function recordChange(
   }
   if (intents) {
     const settlements = settlementsFor(action, intents, outcome);
-    await withHistoryDb(async (db) => {
+    const write = withHistoryDb(async (db) => {
       await settleEntries(db, username, settlements);
       const settled = new Set(settlements.map((s) => s.id));
       await settleEntries(db, username, unsettled(intents, settled), new Date());
     });
+    // One process owns the embedded database: the outcome can be written after the answer is
+    // sent (this process's reads wait for it). A shared server is read by other instances too.
+    if (env().databaseUrl) await write;
+    else inBackground(username, write);
   }
   return outcome;
 }

@@ -5,7 +5,7 @@
  */
 import "server-only";
 import { APP_OWNER } from "@/lib/api/history";
-import { withHistoryDb } from "@/lib/api/history-store";
+import { withHistoryDb, writesDone } from "@/lib/api/history-store";
 import type { Db } from "@/lib/db/database";
 import {
   deleteOwners,
@@ -55,6 +55,7 @@ function changeKind(before: OwnerState | undefined, after: OwnerState | undefine
 }
 
 export async function observeOwners(username: string, attributes: readonly Listed[]) {
+  await writesDone(username);
   await withHistoryDb((db) =>
     db.transaction((tx) => observeIn(tx as unknown as Db, username, attributes)),
   );
