@@ -52,6 +52,11 @@ export default async function HistoryPage({
         >
           History is unavailable right now. Acquiring and releasing attributes still works.
         </p>
+      ) : page.attributes.length === 0 ? (
+        <p className="mt-6">
+          No history yet. Changes appear here once you acquire or release an attribute, or an owner
+          changes elsewhere.
+        </p>
       ) : (
         <>
           <div className="mt-4 flex flex-wrap gap-3">
@@ -70,11 +75,7 @@ export default async function HistoryPage({
             </p>
           ) : null}
           {page.entries.length === 0 ? (
-            <p className="mt-6">
-              {query.attribute || query.kind || query.before
-                ? "No entries match."
-                : "No history yet. Changes appear here once you acquire or release an attribute, or an owner changes elsewhere."}
-            </p>
+            <p className="mt-6">No entries match.</p>
           ) : (
             <HistoryTable entries={page.entries} caption="History, newest first" />
           )}
