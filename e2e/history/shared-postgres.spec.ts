@@ -115,7 +115,7 @@ test("with the database gone, acquire and release work and the page says history
     await page.context().addCookies([{ name, value: value.join("="), url: instance.url }]);
     await page.goto(`${instance.url}/attributes`);
     await expect(page.getByText("History is unavailable right now.")).toBeVisible();
-    await expect(page.getByRole("switch", { name: "Sleep", exact: true })).toBeChecked();
+    await expect(page.getByRole("switch", { name: "Time asleep", exact: true })).toBeChecked();
     await page.goto(`${instance.url}/history`);
     await expect(page.getByText("History is unavailable right now.")).toBeVisible();
 

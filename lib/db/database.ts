@@ -85,7 +85,7 @@ async function openServer(url: string): Promise<Database> {
     connectionString: url,
     max: 10,
     // A server that is down must not hold requests: acquire and release go on without history.
-    connectionTimeoutMillis: 2_000,
+    connectionTimeoutMillis: 5_000,
     statement_timeout: 5_000,
   });
   // A server restart kills idle connections; without a listener that would crash the process.
