@@ -35,7 +35,8 @@ test.afterEach(async () => {
 });
 
 async function start(port: number, env: Record<string, string> = {}) {
-  const instance = await startInstance(port, { DATA_DIR: dataDir, ...env });
+  // Embedded, whatever the developer's own environment says.
+  const instance = await startInstance(port, { DATA_DIR: dataDir, DATABASE_URL: "", ...env });
   started.push(instance);
   return instance;
 }
