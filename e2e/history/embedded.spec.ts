@@ -62,7 +62,11 @@ test("a second process on the same data folder stops with a clear message; the f
   const { cookie } = await sealSession(account);
   const first = await start(instancePort(0));
   await historyReady(first, cookie);
-  const second = await startInstance(instancePort(1), { DATA_DIR: dataDir }, { expectExit: true });
+  const second = await startInstance(
+    instancePort(1),
+    { DATA_DIR: dataDir, DATABASE_URL: "" },
+    { expectExit: true },
+  );
   started.push(second);
   expect(await second.exited).toBe(1);
   expect(second.output()).toContain(
