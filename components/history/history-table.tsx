@@ -18,7 +18,7 @@ export function HistoryTable({ entries, caption }: { entries: HistoryEntry[]; ca
             <th scope="col" className="px-3 py-2 font-medium">
               What happened
             </th>
-            <th scope="col" className="px-3 py-2 font-medium">
+            <th scope="col" className="hidden px-3 py-2 font-medium sm:table-cell">
               Outcome
             </th>
           </tr>
@@ -26,7 +26,7 @@ export function HistoryTable({ entries, caption }: { entries: HistoryEntry[]; ca
         <tbody className="divide-y divide-slate-200 dark:divide-slate-800">
           {entries.map((entry) => (
             <tr key={entry.id} className="align-top">
-              <td className="px-3 py-2 whitespace-nowrap">
+              <td className="px-3 py-2 sm:whitespace-nowrap">
                 <time dateTime={entry.createdAt.toISOString()}>{formatTime(entry.createdAt)}</time>
               </td>
               <td className="px-3 py-2">
@@ -42,8 +42,10 @@ export function HistoryTable({ entries, caption }: { entries: HistoryEntry[]; ca
                 <span className="block text-slate-700 dark:text-slate-300">
                   {describeOwners(entry)}
                 </span>
+                {/* Phones: the outcome goes under what happened instead of in a fourth column. */}
+                <span className="mt-1 block sm:hidden">{describeOutcome(entry)}</span>
               </td>
-              <td className="px-3 py-2">{describeOutcome(entry)}</td>
+              <td className="hidden px-3 py-2 sm:table-cell">{describeOutcome(entry)}</td>
             </tr>
           ))}
         </tbody>
