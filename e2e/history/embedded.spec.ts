@@ -42,7 +42,7 @@ async function start(port: number, env: Record<string, string> = {}) {
 }
 
 test("history survives an app restart", async () => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   const { cookie } = await sealSession(account);
   const first = await start(instancePort(0));
   expect(
@@ -58,7 +58,7 @@ test("history survives an app restart", async () => {
 });
 
 test("a second process on the same data folder stops with a clear message; the first keeps working", async () => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   const { cookie } = await sealSession(account);
   const first = await start(instancePort(0));
   await historyReady(first, cookie);
@@ -81,7 +81,7 @@ test("a second process on the same data folder stops with a clear message; the f
 });
 
 test("a process killed between intent and outcome leaves 'unknown', which the next load settles", async () => {
-  test.setTimeout(180_000);
+  test.setTimeout(240_000);
   const { cookie } = await sealSession(account);
   // Exist answers after 6 s (within the 9 s timeout): time enough to kill the app first. The
   // entry may be settled from 9 + 2 s after its intent on.
