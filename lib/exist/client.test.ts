@@ -59,7 +59,7 @@ describe("Exist client requests", () => {
     const { fetch, calls } = stubFetch(ownershipEcho);
     await client(fetch).acquire([{ name: "steps" }]);
     const [call] = calls;
-    expect(call?.url.href).toBe(`${BASE}/api/2/attributes/acquire/`);
+    expect(call?.url.href).toBe(`${BASE}/api/2/attributes/acquire/?success_objects=true`);
     expect(call?.init.method).toBe("POST");
     expect(call?.init.headers).toEqual({
       Authorization: "Bearer t0",
