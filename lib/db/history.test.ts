@@ -38,7 +38,8 @@ describe.each(targets)("history storage on %s", (_name, options) => {
     const opened = options();
     dataDir = opened.dataDir;
     database = await openDatabase(opened);
-  }, 60_000);
+    // A new PGlite folder runs initdb: seconds alone, minutes on a busy 2-core machine.
+  }, 240_000);
 
   afterAll(async () => {
     await deleteUser(database.db, user);
