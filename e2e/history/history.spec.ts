@@ -2,7 +2,7 @@
  * The history as a person sees it: changes made here and owners changed elsewhere, on /history
  * and in "Since your last visit"; Download CSV; Delete my history.
  */
-import { expect, test } from "../fixtures";
+import { expect, test, waitForHydration } from "../fixtures";
 import { sandbox } from "../sandbox";
 import { sealSession } from "../session";
 import { attributeRow, attributeSwitch, dialog, liveStatus, useSessionCookie } from "../ui/helpers";
@@ -69,6 +69,8 @@ test("an owner changed on Exist shows in Since your last visit and in the histor
   await link.click();
   await expect(page.locator("#attribute-steps")).toBeInViewport();
 
+  // The Dismiss button answers once React has hydrated the page.
+  await waitForHydration(page);
   await region.getByRole("button", { name: "Dismiss" }).click();
   await expect(region).toBeHidden();
   await page.reload();
