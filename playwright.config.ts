@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { chromium, defineConfig, devices } from "@playwright/test";
 import { chromiumPath } from "./e2e/chromium";
-import { APP_LOG, APP_URL, SANDBOX_URL, appEnv } from "./e2e/env";
+import { APP_LOG, APP_URL, DATA_DIR, SANDBOX_URL, appEnv } from "./e2e/env";
 
 const executablePath = chromiumPath();
 if (!executablePath && !existsSync(chromium.executablePath())) {
@@ -38,11 +38,13 @@ export default defineConfig({
     },
     {
       // The app's output is also kept in APP_LOG: the log tests read it (no tokens in it).
-      command: `mkdir -p e2e/artifacts && (npx next build && npx next start --port ${appEnv.PORT}) 2>&1 | tee ${APP_LOG}`,
+      // Each run starts with an empty embedded database.
+      command: `rm -rf ${DATA_DIR} && mkdir -p e2e/artifacts && (npx next build && npx next start --port ${appEnv.PORT}) 2>&1 | tee ${APP_LOG}`,
       url: `${APP_URL}/`,
       env: appEnv,
       reuseExistingServer: false,
-      timeout: 180_000,
+      // A build on a busy 2-core machine can take over three minutes.
+      timeout: 300_000,
     },
   ],
 });

@@ -4,6 +4,7 @@
 import type { BrowserFigures } from "./browser";
 import type { CallCounts } from "./calls";
 import type { ProxyRun } from "./proxy";
+import { historyRows, type HistoryFigures } from "./history";
 import type { LighthouseScores, RouteWeight } from "./weight";
 import { usageRows } from "./usage-report";
 
@@ -18,7 +19,7 @@ export type Results = {
   weights: RouteWeight[];
   lighthouse: { landing: LighthouseScores; attributes: LighthouseScores } | null;
   browser: BrowserFigures;
-} & Parameters<typeof usageRows>[0];
+} & Parameters<typeof usageRows>[0] & { history?: HistoryFigures };
 
 export type BudgetRow = { budget: string; figure: string; within: boolean };
 
@@ -104,6 +105,7 @@ export function budgetRows(results: Results): BudgetRow[] {
     figure: `${results.browser.filterKeystrokeMs.toFixed(1)} ms`,
     within: results.browser.filterKeystrokeMs <= 16,
   });
+  rows.push(...historyRows(results.history));
   return rows;
 }
 

@@ -13,6 +13,7 @@ import { sandbox } from "../e2e/sandbox";
 import { heavyListTimings } from "./browser";
 import { hourOfUse } from "./hour-of-use";
 import { pageScripts } from "./page-scripts";
+import { historyFirstPage, prepareHistory } from "./history";
 import { clearCalls, existCalls, loadCalls } from "./calls";
 import { prefetchLogLines } from "./prefetch-log";
 import { load, type LoadTarget, type ProxyRun } from "./proxy";
@@ -58,6 +59,8 @@ async function main() {
   }
   // A high rate limit: the load runs send thousands of requests with one token.
   const env = { ...appEnv, SANDBOX_RATE_LIMIT: "100000000" };
+  step("history: seeding 10,000 entries, timing the recording statements");
+  const historySeed = prepareHistory(root, appEnv.DATA_DIR ?? ".data-bench", "demo");
   startProcess("sandbox", "npx tsx sandbox/main.ts", env);
   const appProcess = startProcess("app", `npx next start --port ${appEnv.PORT}`, env);
   await waitFor(`${SANDBOX_URL}/__sandbox/state?account=demo`);
@@ -158,6 +161,11 @@ async function main() {
       }
     : null;
 
+  const history = {
+    ...historySeed,
+    firstPageMs: await historyFirstPage(APP_URL, (await sealSession("demo")).cookie),
+  };
+
   step("heavy list in the browser");
   const heavyCookie = (await sealSession("heavy")).cookie.split("=");
   const browser = await heavyListTimings(APP_URL, chromePath, {
@@ -186,6 +194,7 @@ async function main() {
     browser,
     hour,
     scripts,
+    history,
   };
   const rows = budgetRows(results);
   printTable(results, rows);

@@ -34,6 +34,12 @@ export function SiteHeader({ user }: { user: SessionUser | null }) {
         {user ? (
           <div className="flex min-w-0 items-center gap-3">
             <Link
+              href="/history"
+              className="text-sm underline-offset-4 hover:underline focus-visible:outline-2 focus-visible:outline-indigo-600"
+            >
+              History
+            </Link>
+            <Link
               href="/access"
               className="text-sm underline-offset-4 hover:underline focus-visible:outline-2 focus-visible:outline-indigo-600"
             >

@@ -4,12 +4,23 @@
  * it. Tests that open a page import `test` and `expect` from here.
  */
 import { test as base, expect, type Page } from "@playwright/test";
+import { forgetHistory } from "./history/forget";
 
 export { expect };
 
-type CspFixtures = { cspViolations: string[] };
+type CspFixtures = { cspViolations: string[]; freshHistory: void };
 
 export const test = base.extend<CspFixtures>({
+  // The app remembers owners between tests (its database lives for the whole run), and a sandbox
+  // reset looks like changes made elsewhere: each test starts with no history for the seeded
+  // accounts, so "Since your last visit" only shows what the test itself changed.
+  freshHistory: [
+    async ({}, use) => {
+      await forgetHistory(["demo", "heavy", "new"]);
+      await use();
+    },
+    { auto: true },
+  ],
   cspViolations: [
     async ({ context }, use) => {
       const violations: string[] = [];

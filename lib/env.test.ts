@@ -19,6 +19,9 @@ describe("parseEnv", () => {
       port: 3000,
       sandboxPort: 4010,
       existTimeoutMs: 10_000,
+      databaseUrl: undefined,
+      dataDir: ".data",
+      historyRetentionDays: 365,
     });
   });
 
@@ -111,5 +114,17 @@ describe("parseEnv", () => {
     ],
   ])("names the variable in the error for %j", (source, message) => {
     expect(() => parseEnv(source)).toThrow(message);
+  });
+
+  it("names a malformed DATABASE_URL and HISTORY_RETENTION_DAYS", () => {
+    expect(() => parseEnv({ AUTH_SECRET: SECRET, DATABASE_URL: "localhost:5432/app" })).toThrow(
+      /^DATABASE_URL must be a PostgreSQL URL/,
+    );
+    expect(() => parseEnv({ AUTH_SECRET: SECRET, HISTORY_RETENTION_DAYS: "0" })).toThrow(
+      /^HISTORY_RETENTION_DAYS must be at least 1/,
+    );
+    expect(parseEnv({ AUTH_SECRET: SECRET, DATABASE_URL: "postgres://u:p@db/app" })).toMatchObject({
+      databaseUrl: "postgres://u:p@db/app",
+    });
   });
 });

@@ -28,6 +28,13 @@ const port = wholeNumber("a port number").pipe(
   z.number().min(1).max(65535, "must be a port number between 1 and 65535"),
 );
 
+const postgresUrl = z
+  .string()
+  .trim()
+  .refine((value) => /^postgres(ql)?:\/\/[^/]/.test(value) && URL.canParse(value), {
+    message: "must be a PostgreSQL URL such as postgres://user:password@host:5432/database",
+  });
+
 const scopes = z
   .string()
   .trim()
@@ -64,6 +71,13 @@ const rawSchema = z.object({
       )
       .optional(),
   ),
+  DATABASE_URL: optionalText.pipe(postgresUrl.optional()),
+  DATA_DIR: optionalText,
+  HISTORY_RETENTION_DAYS: optionalText.pipe(
+    wholeNumber("a whole number of days")
+      .pipe(z.number().min(1, "must be at least 1 (days)"))
+      .optional(),
+  ),
 });
 
 export type Env = {
@@ -78,6 +92,10 @@ export type Env = {
   port: number;
   sandboxPort: number;
   existTimeoutMs: number;
+  /** A PostgreSQL server shared by every instance; unset: the embedded PGlite in `dataDir`. */
+  databaseUrl: string | undefined;
+  dataDir: string;
+  historyRetentionDays: number;
 };
 
 export class EnvError extends Error {
@@ -121,6 +139,9 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     port,
     sandboxPort,
     existTimeoutMs: raw.EXIST_TIMEOUT_MS ?? 10_000,
+    databaseUrl: raw.DATABASE_URL,
+    dataDir: raw.DATA_DIR ?? ".data",
+    historyRetentionDays: raw.HISTORY_RETENTION_DAYS ?? 365,
   };
 }
 

@@ -25,6 +25,7 @@ const SOURCES = [
   "types",
   "public",
   "proxy.ts",
+  "instrumentation.ts",
   "next.config.mjs",
   "postcss.config.mjs",
   "tsconfig.json",

@@ -5,7 +5,9 @@ import { ConsentDeclined } from "@/components/access/consent-declined";
 import { GrantedScopesProvider } from "@/components/access/granted-scopes";
 import { AttributesView } from "@/components/attributes/attributes-view";
 import { SessionEnded } from "@/components/attributes/page-states";
+import { SinceLastVisit } from "@/components/history/since-last-visit";
 import { CONSENT_DECLINED } from "@/lib/access/scopes";
+import { loadSinceLastVisit } from "@/lib/api/history-view";
 import { prefetchAttributes } from "@/lib/api/prefetch";
 import { filterFromParams } from "@/lib/attributes/filter";
 import { getCurrentSession } from "@/lib/auth/server";
@@ -47,11 +49,14 @@ export default async function AttributesPage({ searchParams }: PageProps) {
   const queryClient = makeQueryClient();
   const attributes = await prefetchAttributes();
   if (attributes) queryClient.setQueryData(attributeKeys.list(), attributes);
+  // After the prefetch: loading the list from Exist is what records changes made elsewhere.
+  const sinceLastVisit = await loadSinceLastVisit(session.user.username);
 
   return (
     <main id="main" className="mx-auto max-w-4xl px-4 py-6">
       <Intro />
       {declined ? <ConsentDeclined /> : null}
+      <SinceLastVisit entries={sinceLastVisit} />
       <HydrationBoundary state={dehydrate(queryClient)}>
         <GrantedScopesProvider scopes={session.scopes}>
           <AttributesView initialFilter={filterFromParams(params)} />

@@ -8,7 +8,7 @@ import type { Attribute } from "@/lib/attributes/types";
 import { ownerText } from "@/lib/attributes/wording";
 import { AttributeValuesLine } from "./attribute-values";
 import { ChangeOwnerLink } from "./change-owner-link";
-import { rowLabelId, switchId } from "./ids";
+import { rowId, rowLabelId, switchId } from "./ids";
 import type { RowValues } from "./values-context";
 
 type AttributeRowProps = {
@@ -46,6 +46,7 @@ export const AttributeRow = memo(function AttributeRow(props: AttributeRowProps)
   const others = alsoFrom(attribute);
   return (
     <li
+      id={rowId(attribute.name)}
       className={cn(
         "flex items-center gap-3 px-3 py-3",
         attribute.ownedByApp && "bg-indigo-50/60 dark:bg-indigo-950/40",
@@ -63,6 +64,13 @@ export const AttributeRow = memo(function AttributeRow(props: AttributeRowProps)
           </span>
           {attribute.manual ? <Mark>Manual</Mark> : null}
           {attribute.template === null ? <Mark>Custom</Mark> : null}
+          <a
+            href={`/history?attribute=${attribute.name}`}
+            aria-label={`${attribute.label} history`}
+            className="text-xs text-indigo-700 underline underline-offset-2 dark:text-indigo-300"
+          >
+            History
+          </a>
         </div>
         <p className="text-sm text-slate-700 dark:text-slate-300">
           {ownerText(attribute)}

@@ -5,3 +5,5 @@ export const BULK_ACQUIRE_ID = "bulk-acquire";
 export const BULK_RELEASE_ID = "bulk-release";
 export const templateButtonId = (name: string) => `template-add-${name}`;
 export const BULK_RESULTS_ID = "bulk-results-heading";
+/** The row itself: "Since your last visit" links to it. */
+export const rowId = (name: string) => `attribute-${name}`;

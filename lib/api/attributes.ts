@@ -7,6 +7,7 @@ import { NextResponse } from "next/server";
 import { AttributesCache, attributesCache } from "@/lib/api/attributes-cache";
 import type { AttributesResponse, OwnershipResponse, TemplatesResponse } from "@/lib/api/contract";
 import { byExistOrder, changedAttributes, mergeChanged } from "@/lib/attributes/merge";
+import { observeOwners } from "@/lib/api/owners-seen";
 import type { ExistClient, OwnershipOutcome } from "@/lib/exist/client";
 import { existConfig } from "@/lib/exist/config";
 import { writeAccess } from "@/lib/auth/token";
@@ -45,6 +46,7 @@ export async function loadAttributes(
   }
   const generation = attributesCache.generation(session.username);
   const answer = await buildAttributesResponse(exist, session.scopes);
+  await observeOwners(session.username, answer.attributes);
   attributesCache.set(session.username, key, answer, generation);
   return answer;
 }

@@ -97,6 +97,7 @@ export const ERROR_CODES = [
   "upstream_timeout",
   "not_found",
   "internal_error",
+  "history_unavailable",
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -4,9 +4,11 @@
  * (https://developer.exist.io/reference/authentication/oauth2/#refresh-an-access-token):
  * concurrent requests carrying the same cookie share one refresh, and for a few minutes after it,
  * requests still carrying the old cookie get the new tokens instead of refreshing a dead token.
+ * With DATABASE_URL, the same holds across instances (lib/db/shared-refresh.ts).
  */
 import "server-only";
 import { SingleFlight } from "@/lib/auth/single-flight";
+import { refreshAcrossInstances } from "@/lib/db/shared-refresh";
 import { tokenFields, type SessionToken, type TokenFields } from "@/lib/auth/token";
 import { existClientCredentials, existConfig } from "@/lib/exist/config";
 import { exchangeRefreshToken } from "@/lib/exist/oauth";
@@ -20,8 +22,12 @@ const refreshes = (registry.__existRefreshes ??= new SingleFlight<TokenFields>(K
 
 /** New tokens for `refreshToken`; throws ExistError("unauthorized") when Exist refuses it. */
 export function refreshTokens(refreshToken: string): Promise<TokenFields> {
-  return refreshes.run(refreshToken, async () =>
-    tokenFields(await exchangeRefreshToken(existConfig(), existClientCredentials(), refreshToken)),
+  return refreshes.run(refreshToken, () =>
+    refreshAcrossInstances(refreshToken, async () =>
+      tokenFields(
+        await exchangeRefreshToken(existConfig(), existClientCredentials(), refreshToken),
+      ),
+    ),
   );
 }
 

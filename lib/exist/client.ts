@@ -91,7 +91,8 @@ export function createExistClient(config: ExistConfig, tokens: TokenSource) {
     const chunks = chunk(items, MAX_OBJECTS_PER_CALL);
     for (const [index, part] of chunks.entries()) {
       try {
-        // success_objects: Exist answers with the changed attributes, so the list needs no refetch.
+        // success_objects: Exist answers with the changed attributes, so the list needs no refetch
+        // and the history learns each new owner.
         const answer = await call(
           url(path, { success_objects: "true" }),
           ownershipResultSchema,

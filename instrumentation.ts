@@ -1,0 +1,10 @@
+/**
+ * Runs once when a Next.js server starts (not during `next build`): opens the database, so a
+ * DATABASE_URL that cannot be used, or an embedded data folder another process holds, stops
+ * start-up with a message naming it instead of failing later, request by request.
+ */
+export async function register(): Promise<void> {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { openAtStartup } = await import("@/lib/db/startup");
+  await openAtStartup();
+}

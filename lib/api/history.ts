@@ -1,0 +1,151 @@
+/**
+ * What the app records: every acquire and release made here (intent before calling Exist,
+ * outcome after), and owner changes seen elsewhere each time a user's list is loaded from Exist.
+ * Only the Exist username, attribute names and labels, and owners' names are stored.
+ */
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { env } from "@/lib/env";
+import { inBackground, withHistoryDb } from "@/lib/api/history-store";
+import { insertIntents, settleEntries, type Settlement } from "@/lib/db/history";
+import type { OwnershipOutcome } from "@/lib/exist/client";
+import { MAX_OBJECTS_PER_CALL } from "@/lib/exist/client";
+import { ExistError } from "@/lib/exist/errors";
+import { APP_OWNER_LABEL } from "@/lib/history/describe";
+
+/** How the history names this app as an owner. */
+export const APP_OWNER = APP_OWNER_LABEL;
+
+type Item = Record<string, unknown>;
+type Intent = { id: number; attribute: string; label: string; ownerBefore: string | null };
+
+const nameOf = (item: Item) =>
+  typeof item.name === "string"
+    ? item.name
+    : typeof item.template === "string"
+      ? item.template
+      : "";
+
+/** The new owner in a release's success item: a service object, a name, or none. */
+function releasedTo(item: Item): string | null {
+  const service = item.service;
+  if (typeof service === "string") return service || null;
+  if (service && typeof service === "object" && "label" in service) return String(service.label);
+  return null;
+}
+
+function labelOf(item: Item, fallback: string): string {
+  return typeof item.label === "string" ? item.label : fallback;
+}
+
+/** Outcomes per intent from Exist's answer; items it did not mention stay unknown. */
+export function settlementsFor(
+  action: "acquire" | "release",
+  intents: readonly Intent[],
+  outcome: OwnershipOutcome,
+): Settlement[] {
+  const open = [...intents];
+  const take = (name: string) => {
+    const index = open.findIndex((intent) => intent.attribute === name);
+    return index < 0 ? undefined : open.splice(index, 1)[0];
+  };
+  const settlements: Settlement[] = [];
+  for (const item of outcome.result.success) {
+    const intent = take(nameOf(item));
+    if (!intent) continue;
+    const label = labelOf(item, intent.label);
+    const ownerAfter = action === "acquire" ? APP_OWNER : releasedTo(item);
+    settlements.push({ ...intent, label, outcome: "done", ownerAfter, errorCode: null });
+  }
+  for (const item of outcome.result.failed) {
+    // Items our client could not send (a later chunk timed out) are not Exist's refusal.
+    if (item.error_code === "upstream_timeout" || item.error_code === "upstream_error") continue;
+    const intent = take(nameOf(item));
+    if (!intent) continue;
+    settlements.push({
+      ...intent,
+      outcome: "refused",
+      ownerAfter: intent.ownerBefore,
+      errorCode: item.error_code,
+    });
+  }
+  return settlements;
+}
+
+/** Exist refused the whole request (sign-in, rate limit): nothing changed. */
+function refusedBy(error: unknown): string | undefined {
+  if (!(error instanceof ExistError)) return undefined;
+  if (error.kind === "unauthorized" || error.kind === "rate_limited") return error.code;
+  return undefined;
+}
+
+/**
+ * Records an acquire or release around `change` (the call to Exist). Writes the intents first;
+ * a crash before the outcome leaves them "unknown" for the next list load to settle.
+ */
+export async function recordChange(
+  username: string,
+  action: "acquire" | "release",
+  items: readonly Item[],
+  change: () => Promise<OwnershipOutcome>,
+): Promise<OwnershipOutcome> {
+  const attributes = items.map(nameOf);
+  const calls = Math.ceil(items.length / MAX_OBJECTS_PER_CALL);
+  // A list load may settle these once Exist must have answered (or the request died).
+  const settleAfter = new Date(Date.now() + calls * env().existTimeoutMs + 2_000);
+  const requestId = randomUUID();
+  const intents = await withHistoryDb((db) =>
+    insertIntents(db, { username, action, attributes, requestId, settleAfter }),
+  );
+  let outcome: OwnershipOutcome;
+  try {
+    outcome = await change();
+  } catch (error) {
+    if (intents) await recordFailure(username, intents, error);
+    throw error;
+  }
+  if (intents) {
+    const settlements = settlementsFor(action, intents, outcome);
+    const write = withHistoryDb(async (db) => {
+      await settleEntries(db, username, settlements);
+      const settled = new Set(settlements.map((s) => s.id));
+      await settleEntries(db, username, unsettled(intents, settled), new Date());
+    });
+    // One process owns the embedded database: the outcome can be written after the answer is
+    // sent (this process's reads wait for it). A shared server is read by other instances too.
+    if (env().databaseUrl) await write;
+    else inBackground(username, write);
+  }
+  return outcome;
+}
+
+/** Intents without an outcome, marked for the next list load to settle now. */
+function unsettled(intents: readonly Intent[], settled: ReadonlySet<number>): Settlement[] {
+  return intents
+    .filter((intent) => !settled.has(intent.id))
+    .map((intent) => ({
+      ...intent,
+      outcome: "unknown" as const,
+      ownerAfter: null,
+      errorCode: null,
+    }));
+}
+
+async function recordFailure(username: string, intents: readonly Intent[], error: unknown) {
+  const code = refusedBy(error);
+  await withHistoryDb((db) =>
+    code
+      ? settleEntries(
+          db,
+          username,
+          intents.map((intent) => ({
+            ...intent,
+            outcome: "refused" as const,
+            ownerAfter: intent.ownerBefore,
+            errorCode: code,
+          })),
+        )
+      : // Timeout or no answer: Exist may or may not have made the change.
+        settleEntries(db, username, unsettled(intents, new Set()), new Date()),
+  );
+}

@@ -1,0 +1,175 @@
+/**
+ * The one database connection of the process, opened lazily on first use (never at module load:
+ * `next build` loads route modules in worker processes) and closed on SIGINT/SIGTERM.
+ * DATABASE_URL set: a `pg` pool on that server. Unset: the embedded PGlite in DATA_DIR.
+ */
+import "server-only";
+import path from "node:path";
+import { sql } from "drizzle-orm";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { env } from "@/lib/env";
+import { lockDataDir } from "@/lib/db/lock-file";
+import { MIGRATIONS, MIGRATION_LOCK_KEY } from "@/lib/db/migrate";
+import * as schema from "@/lib/db/schema";
+
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+export type Database = {
+  db: Db;
+  kind: "embedded" | "server";
+  /** Runs `work` while holding a transaction-scoped advisory lock on `key` (a server only). */
+  withAdvisoryLock<T>(key: bigint, work: (db: Db) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+};
+
+export type DatabaseOptions = { databaseUrl?: string; dataDir: string };
+
+export class DatabaseStartError extends Error {
+  override name = "DatabaseStartError";
+}
+
+/** Opens (and migrates) a database. Tests call it directly; the app uses `database()`. */
+export function openDatabase(options: DatabaseOptions): Promise<Database> {
+  return options.databaseUrl ? openServer(options.databaseUrl) : openEmbedded(options.dataDir);
+}
+
+async function openEmbedded(dataDir: string): Promise<Database> {
+  const release = lockDataDir(dataDir);
+  try {
+    const { PGlite } = await import("@electric-sql/pglite");
+    const { drizzle } = await import("drizzle-orm/pglite");
+    const { migrate } = await import("drizzle-orm/pglite/migrator");
+    const client = await PGlite.create(path.join(dataDir, "pglite"));
+    const pglite = drizzle({ client, schema });
+    // The lock file already keeps every other process out: no advisory lock needed here.
+    await migrate(pglite, MIGRATIONS).catch(async (error: unknown) => {
+      await client.close();
+      throw error;
+    });
+    process.once("exit", release);
+    const db = pglite as unknown as Db;
+    return {
+      db,
+      kind: "embedded",
+      // One process owns the folder: the per-process paths are enough.
+      withAdvisoryLock: (_key, work) => work(db),
+      close: async () => {
+        try {
+          await client.close();
+        } finally {
+          release();
+        }
+      },
+    };
+  } catch (error) {
+    release();
+    throw error;
+  }
+}
+
+/** The URL without its password, for messages. */
+export function describeUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = "***";
+    return parsed.toString();
+  } catch {
+    return "(malformed)";
+  }
+}
+
+async function openServer(url: string): Promise<Database> {
+  const { Pool } = await import("pg");
+  const { drizzle } = await import("drizzle-orm/node-postgres");
+  const pool = new Pool({
+    connectionString: url,
+    max: 10,
+    // A server that is down must not hold requests: acquire and release go on without history.
+    connectionTimeoutMillis: 5_000,
+    statement_timeout: 5_000,
+  });
+  // A server restart kills idle connections; without a listener that would crash the process.
+  pool.on("error", () => {});
+  try {
+    await migrateServer(pool);
+  } catch (error) {
+    await pool.end();
+    throw new DatabaseStartError(
+      `DATABASE_URL (${describeUrl(url)}) cannot be used: ${(error as Error).message}`,
+    );
+  }
+  const db = drizzle({ client: pool, schema }) as unknown as Db;
+  return {
+    db,
+    kind: "server",
+    withAdvisoryLock: async (key, work) => {
+      const connection = await pool.connect();
+      try {
+        const locked = drizzle({ client: connection, schema }) as unknown as Db;
+        return await locked.transaction(async (tx) => {
+          await tx.execute(sqlAdvisoryLock(key));
+          return work(tx as unknown as Db);
+        });
+      } finally {
+        connection.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}
+
+/**
+ * Drizzle's migrator takes no lock: instances starting together would race. A session-level
+ * advisory lock on one connection lets one migrate while the others wait, then find it done.
+ */
+async function migrateServer(pool: import("pg").Pool): Promise<void> {
+  const { drizzle } = await import("drizzle-orm/node-postgres");
+  const { migrate } = await import("drizzle-orm/node-postgres/migrator");
+  const connection = await pool.connect();
+  try {
+    await connection.query("select pg_advisory_lock($1::bigint)", [MIGRATION_LOCK_KEY]);
+    try {
+      await migrate(drizzle({ client: connection }), MIGRATIONS);
+    } finally {
+      await connection.query("select pg_advisory_unlock($1::bigint)", [MIGRATION_LOCK_KEY]);
+    }
+  } finally {
+    connection.release();
+  }
+}
+
+function sqlAdvisoryLock(key: bigint) {
+  return sql`select pg_advisory_xact_lock(${key.toString()}::bigint)`;
+}
+
+type Registry = { __historyDatabase?: Promise<Database> };
+const registry = globalThis as typeof globalThis & Registry;
+
+/**
+ * The process's database, opened on first call. A failed open is not kept, so a server that
+ * comes back is used again.
+ */
+export function database(): Promise<Database> {
+  if (!registry.__historyDatabase) {
+    const { databaseUrl, dataDir } = env();
+    const opening = openDatabase({ databaseUrl, dataDir });
+    registry.__historyDatabase = opening;
+    opening.then(closeOnSignals, () => {
+      if (registry.__historyDatabase === opening) registry.__historyDatabase = undefined;
+    });
+  }
+  return registry.__historyDatabase;
+}
+
+function closeOnSignals(opened: Database): void {
+  let closing: Promise<void> | undefined;
+  const close = (signal: NodeJS.Signals) => {
+    closing ??= opened.close().catch(() => {});
+    // Next's own handler exits once its requests are done; alone, exit after closing.
+    if (process.listenerCount(signal) === 1) {
+      void closing.then(() => process.exit(signal === "SIGINT" ? 130 : 143));
+    }
+  };
+  process.once("SIGINT", close);
+  process.once("SIGTERM", close);
+}

@@ -1,0 +1,88 @@
+/**
+ * The database's tables (Drizzle pg-core): one schema for the embedded PGlite and a real
+ * PostgreSQL server. Migrations in drizzle/ are generated from it (`npx drizzle-kit generate`).
+ * Nothing here holds a token in clear, an attribute value or personal data beyond the username.
+ */
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  boolean,
+  check,
+  index,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+} from "drizzle-orm/pg-core";
+
+const at = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
+
+/**
+ * One row per attribute per event: a change made through this app (`change`) or an owner
+ * change seen when the app loaded the user's list (`observed`).
+ */
+export const historyEntries = pgTable(
+  "history_entries",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    username: text("username").notNull(),
+    kind: text("kind", { enum: ["change", "observed"] }).notNull(),
+    attribute: text("attribute").notNull(),
+    label: text("label").notNull(),
+    /** change: acquire or release; observed: owner, inactive, new or removed. */
+    action: text("action").notNull(),
+    ownerBefore: text("owner_before"),
+    ownerAfter: text("owner_after"),
+    /** change only: unknown until Exist's answer (or the next list load) settles it. */
+    outcome: text("outcome", { enum: ["unknown", "done", "refused", "not_done"] }),
+    errorCode: text("error_code"),
+    /** The items of one acquire or release request share it. */
+    requestId: text("request_id"),
+    createdAt: at("created_at").notNull().defaultNow(),
+    /** observed: when the previous owner was last seen. */
+    seenSince: at("seen_since"),
+    /** change with outcome unknown: a list load may settle it from this moment on. */
+    settleAfter: at("settle_after"),
+  },
+  (table) => [
+    index("history_user_id_idx").on(table.username, table.id),
+    index("history_user_attribute_idx").on(table.username, table.attribute, table.id),
+    index("history_created_idx").on(table.createdAt),
+    index("history_unknown_idx")
+      .on(table.username)
+      .where(sql`${table.outcome} = 'unknown'`),
+    check("history_kind_check", sql`${table.kind} in ('change', 'observed')`),
+  ],
+);
+
+/** The owners the app last saw for each of a user's attributes (null owner: none). */
+export const lastSeenOwners = pgTable(
+  "last_seen_owners",
+  {
+    username: text("username").notNull(),
+    attribute: text("attribute").notNull(),
+    label: text("label").notNull(),
+    owner: text("owner"),
+    active: boolean("active").notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.username, table.attribute] })],
+);
+
+/** Per user: when the owners were last loaded, and which observed entries were dismissed. */
+export const userStates = pgTable("user_states", {
+  username: text("username").primaryKey(),
+  ownersSeenAt: at("owners_seen_at"),
+  /** "Since your last visit" shows observed entries with a larger id. */
+  dismissedThrough: bigint("dismissed_through", { mode: "number" }).notNull().default(0),
+});
+
+/**
+ * With DATABASE_URL: a refreshed token pair, encrypted with AUTH_SECRET, kept a few minutes
+ * so a request in another instance carrying the old refresh token adopts it.
+ */
+export const refreshedTokens = pgTable("refreshed_tokens", {
+  /** SHA-256 of the old refresh token: the token itself is never stored. */
+  tokenHash: text("token_hash").primaryKey(),
+  sealed: text("sealed").notNull(),
+  createdAt: at("created_at").notNull().defaultNow(),
+});
