@@ -193,6 +193,7 @@ test("session lost during an acquire: after the one refresh the dialog says the 
 test("session refused part-way through a bulk acquire: the rest is listed as not changed, with Sign in again; back on the page, nothing is sent twice", async ({
   page,
 }) => {
+  test.slow(); // a bulk change, then a second sign-in and two full comparisons with Exist
   await page.getByRole("checkbox", { name: /^Select all shown/ }).check();
   // The first chunk of 35 goes through; then Exist answers 401, to the retry after the refresh too.
   await sandbox.fault({ path: ACQUIRE_PATH, delayMs: 0 });
