@@ -159,7 +159,7 @@ test("filters by attribute and kind, and each row links to its attribute's histo
   await page.getByRole("button", { name: "Filter" }).click();
   await expect(page).toHaveURL(/kind=observed/);
   await expect(historyTable(page).getByRole("row")).toHaveCount(2);
-  await expect(historyTable(page)).toContainText("Sleep");
+  await expect(historyTable(page)).toContainText("Time asleep");
 });
 
 test("signed out, /history goes to the landing page and its API answers 401", async ({

@@ -69,5 +69,9 @@ export async function loadSinceLastVisit(username: string) {
   return [...entries].sort((a, b) => lost(a) - lost(b) || b.id - a.id);
 }
 
+/** True once stored; undefined when the database is unavailable. */
 export const dismissSinceLastVisit = (username: string, through: number) =>
-  withHistoryDb((db) => dismissThrough(db, username, through));
+  withHistoryDb(async (db) => {
+    await dismissThrough(db, username, through);
+    return true;
+  });
