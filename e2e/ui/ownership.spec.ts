@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { expect, test } from "../fixtures";
+import { expect, test, waitForHydration } from "../fixtures";
 import { sandbox } from "../sandbox";
 import {
   attributeRow,
@@ -124,6 +124,7 @@ test("Cancel changes nothing and returns focus to the switch", async ({ page }) 
 async function ageTheList(page: Page) {
   await page.clock.install();
   await page.reload();
+  await waitForHydration(page);
   await page.clock.fastForward("05:01");
 }
 
