@@ -19,6 +19,7 @@ import {
 import { readSessionToken, sessionCookieValue, writeSessionToken } from "@/lib/auth/cookie";
 import { refreshTokens, withRecentRefresh } from "@/lib/auth/refresh";
 import { SessionTokens } from "@/lib/auth/session-tokens";
+import { refreshAcrossInstances } from "@/lib/db/shared-refresh";
 import type { SessionToken } from "@/lib/auth/token";
 import { countExistCalls } from "@/lib/exist/call-stats";
 import { createExistClient, type ExistClient } from "@/lib/exist/client";
@@ -73,7 +74,11 @@ async function answer<S extends z.ZodType | undefined>(
     if (!cookie) throw new ApiError("unauthenticated", "Sign in with Exist first.");
     const token = withRecentRefresh(cookie);
     if (token.error) throw new ApiError("reauth_required", REAUTH_MESSAGE);
-    tokens = new SessionTokens(token, refreshTokens, token !== cookie);
+    tokens = new SessionTokens(
+      token,
+      (refreshToken) => refreshTokens(refreshToken, refreshAcrossInstances),
+      token !== cookie,
+    );
     const exist = createExistClient(existConfig(), tokens);
     response = await run({ request, exist, session: token, scopes: token.scopes, body });
   } catch (error) {

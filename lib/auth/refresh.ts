@@ -4,11 +4,11 @@
  * (https://developer.exist.io/reference/authentication/oauth2/#refresh-an-access-token):
  * concurrent requests carrying the same cookie share one refresh, and for a few minutes after it,
  * requests still carrying the old cookie get the new tokens instead of refreshing a dead token.
- * With DATABASE_URL, the same holds across instances (lib/db/shared-refresh.ts).
+ * With DATABASE_URL, lib/api/ passes the database's serialisation (lib/db/shared-refresh.ts) so
+ * the same holds across instances; lib/auth/ itself knows nothing of storage.
  */
 import "server-only";
 import { SingleFlight } from "@/lib/auth/single-flight";
-import { refreshAcrossInstances } from "@/lib/db/shared-refresh";
 import { tokenFields, type SessionToken, type TokenFields } from "@/lib/auth/token";
 import { existClientCredentials, existConfig } from "@/lib/exist/config";
 import { exchangeRefreshToken } from "@/lib/exist/oauth";
@@ -20,10 +20,21 @@ const KEEP_REFRESHED_MS = 5 * 60 * 1000;
 const registry = globalThis as typeof globalThis & { __existRefreshes?: SingleFlight<TokenFields> };
 const refreshes = (registry.__existRefreshes ??= new SingleFlight<TokenFields>(KEEP_REFRESHED_MS));
 
+/** Runs `exchange` for `refreshToken` once across instances (or just runs it, for one process). */
+export type AcrossInstances = (
+  refreshToken: string,
+  exchange: () => Promise<TokenFields>,
+) => Promise<TokenFields>;
+
+const thisProcessOnly: AcrossInstances = (_refreshToken, exchange) => exchange();
+
 /** New tokens for `refreshToken`; throws ExistError("unauthorized") when Exist refuses it. */
-export function refreshTokens(refreshToken: string): Promise<TokenFields> {
+export function refreshTokens(
+  refreshToken: string,
+  acrossInstances: AcrossInstances = thisProcessOnly,
+): Promise<TokenFields> {
   return refreshes.run(refreshToken, () =>
-    refreshAcrossInstances(refreshToken, async () =>
+    acrossInstances(refreshToken, async () =>
       tokenFields(
         await exchangeRefreshToken(existConfig(), existClientCredentials(), refreshToken),
       ),
