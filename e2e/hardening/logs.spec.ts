@@ -29,6 +29,8 @@ test("a sign-in, a toggle and a refresh log one line per API call and no secret"
     AUTH_SECRET: TEST_AUTH_SECRET,
   };
 
+  // The page refetches its list on focus once it is five minutes old: its clock moves on below.
+  await page.clock.install();
   await signInThroughConsent(page);
   const first = await sessionCookieValue(page);
   const signedIn = await openCookie(`${SESSION_COOKIE}=${first}`);
@@ -48,6 +50,7 @@ test("a sign-in, a toggle and a refresh log one line per API call and no secret"
 
   // Exist drops the tokens: the next refetch gets a 401, refreshes and retries.
   await sandbox.expireTokens("demo");
+  await page.clock.fastForward("05:01");
   await page.evaluate(() => window.dispatchEvent(new Event("focus")));
   await expect.poll(() => sessionCookieValue(page)).not.toBe(first);
   const second = await sessionCookieValue(page);
