@@ -10,7 +10,7 @@ import {
   sessionCookieValue,
   writeSessionToken,
 } from "@/lib/auth/cookie";
-import type { SessionToken } from "@/lib/auth/token";
+import { testSessionToken, UNIT_TEST_SECRET } from "@/lib/auth/test-fixtures";
 
 // next-auth's own choice of cookie name and options (not in its package exports).
 const require = createRequire(import.meta.url);
@@ -79,15 +79,7 @@ describe("chunked session cookies (next-auth's SessionStore)", () => {
 });
 
 describe("writeSessionToken", () => {
-  const token: SessionToken = {
-    username: "demo",
-    name: "n".repeat(6000),
-    picture: null,
-    accessToken: "a".repeat(40),
-    refreshToken: "r".repeat(40),
-    expiresAt: 2_000_000_000,
-    scopes: ["mood_read"],
-  };
+  const token = testSessionToken({ name: "n".repeat(6000) });
   const requestJar = (names: string[]) => ({
     getAll: () => names.map((name) => ({ name, value: "old" })),
   });
@@ -95,7 +87,7 @@ describe("writeSessionToken", () => {
     Object.fromEntries(response.cookies.getAll().map((cookie) => [cookie.name, cookie]));
 
   it("writes a big session in chunks that decrypt when joined, and clears stale chunks", async () => {
-    vi.stubEnv("AUTH_SECRET", "unit-test-secret-0123456789abcdef0123456789");
+    vi.stubEnv("AUTH_SECRET", UNIT_TEST_SECRET);
     const response = NextResponse.json({});
     const name = "next-auth.session-token";
     await writeSessionToken(
@@ -117,7 +109,7 @@ describe("writeSessionToken", () => {
   });
 
   it("writes a small session as the one cookie and clears the chunks of a big one", async () => {
-    vi.stubEnv("AUTH_SECRET", "unit-test-secret-0123456789abcdef0123456789");
+    vi.stubEnv("AUTH_SECRET", UNIT_TEST_SECRET);
     const response = NextResponse.json({});
     const name = "next-auth.session-token";
     await writeSessionToken(

@@ -1,27 +1,16 @@
-import { encode } from "next-auth/jwt";
 import { NextRequest } from "next/server";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { declinedConsentUrl } from "@/lib/auth/declined";
+import { sealTestSession, UNIT_TEST_SECRET } from "@/lib/auth/test-fixtures";
 
-const SECRET = "unit-test-secret-0123456789abcdef0123456789";
 const CALLBACK = "/api/auth/callback/exist?error=access_denied&state=x";
 
 beforeEach(() => {
-  vi.stubEnv("AUTH_SECRET", SECRET);
+  vi.stubEnv("AUTH_SECRET", UNIT_TEST_SECRET);
 });
 
 async function session(error?: "RefreshFailed"): Promise<string> {
-  const token = {
-    username: "demo",
-    name: "Demo",
-    picture: null,
-    accessToken: "a".repeat(40),
-    refreshToken: "r".repeat(40),
-    expiresAt: 2_000_000_000,
-    scopes: ["mood_read"],
-    ...(error ? { error } : {}),
-  };
-  return `next-auth.session-token=${await encode({ token, secret: SECRET, maxAge: 60 })}`;
+  return `next-auth.session-token=${await sealTestSession(error ? { error } : {})}`;
 }
 
 function request(cookies: string[]) {

@@ -1,32 +1,18 @@
-import { encode } from "next-auth/jwt";
 import { NextRequest } from "next/server";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { isSignedInPage, redirectWithoutSession } from "@/lib/auth/page-guard";
+import { sealTestSession, UNIT_TEST_SECRET } from "@/lib/auth/test-fixtures";
 
-const SECRET = "unit-test-secret-0123456789abcdef0123456789";
 const NAME = "next-auth.session-token";
 
 beforeEach(() => {
-  vi.stubEnv("AUTH_SECRET", SECRET);
+  vi.stubEnv("AUTH_SECRET", UNIT_TEST_SECRET);
 });
 
 function request(path: string, cookie?: string) {
   return new NextRequest(`http://localhost:3000${path}`, {
     headers: cookie ? { cookie } : {},
   });
-}
-
-async function sealed(): Promise<string> {
-  const token = {
-    username: "demo",
-    name: "Demo",
-    picture: null,
-    accessToken: "a".repeat(40),
-    refreshToken: "r".repeat(40),
-    expiresAt: 2_000_000_000,
-    scopes: ["mood_read"],
-  };
-  return encode({ token, secret: SECRET, maxAge: 60 });
 }
 
 describe("redirectWithoutSession", () => {
@@ -41,7 +27,7 @@ describe("redirectWithoutSession", () => {
   });
 
   it("lets a page through with a session, whole or in chunks", async () => {
-    const value = await sealed();
+    const value = await sealTestSession();
     expect(await redirectWithoutSession(request("/attributes", `${NAME}=${value}`))).toBeNull();
     const [head, tail] = [value.slice(0, 100), value.slice(100)];
     const chunked = `${NAME}.1=${tail}; ${NAME}.0=${head}`;
