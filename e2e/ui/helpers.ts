@@ -27,6 +27,23 @@ export async function sandboxAttribute(account: string, name: string): Promise<S
   return found as SandboxAttribute;
 }
 
+/**
+ * Makes the loaded list five minutes old, so the next refocus refetches it (LIST_STALE_MS).
+ * The page's clock is faked and reloaded; it moves only once the page's queries are subscribed:
+ * the values fetch starts in the same commit. Moved any earlier (after hydration, before React's
+ * effects), the list would be stale when it mounts and be refetched there and then, before the
+ * test changes anything on Exist.
+ */
+export async function ageTheList(page: Page): Promise<void> {
+  await page.clock.install();
+  const mounted = page.waitForRequest(
+    (request) => new URL(request.url()).pathname === "/api/values",
+  );
+  await page.reload();
+  await mounted;
+  await page.clock.fastForward("05:01");
+}
+
 /** As if the user came back to the tab: TanStack Query refetches on focus. */
 export async function refocus(page: Page): Promise<void> {
   await page.evaluate(() => window.dispatchEvent(new Event("focus")));

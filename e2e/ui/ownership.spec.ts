@@ -1,7 +1,7 @@
-import type { Page } from "@playwright/test";
-import { expect, test, waitForHydration } from "../fixtures";
+import { expect, test } from "../fixtures";
 import { sandbox } from "../sandbox";
 import {
+  ageTheList,
   attributeRow,
   attributeSwitch,
   dialog,
@@ -119,14 +119,6 @@ test("Cancel changes nothing and returns focus to the switch", async ({ page }) 
   const writes = (await sandbox.requests()).filter((request) => request.method === "POST");
   expect(writes).toEqual([]);
 });
-
-/** The list is refetched on focus once it is five minutes old: move the page's clock past that. */
-async function ageTheList(page: Page) {
-  await page.clock.install();
-  await page.reload();
-  await waitForHydration(page);
-  await page.clock.fastForward("05:01");
-}
 
 test("shows an owner changed elsewhere when the user comes back", async ({ page }) => {
   await ageTheList(page);
