@@ -3,6 +3,7 @@
  * Each function answers `undefined` when the database is unavailable.
  */
 import "server-only";
+import { ownersMemo } from "@/lib/api/owners-memo";
 import { withHistoryDb, writesDone } from "@/lib/api/history-store";
 import {
   deleteUser,
@@ -57,7 +58,10 @@ export async function* allEntries(username: string, batch = 500): AsyncGenerator
 
 export async function deleteHistory(username: string) {
   await writesDone(username);
-  return withHistoryDb((db) => deleteUser(db, username));
+  const deleted = await withHistoryDb((db) => deleteUser(db, username));
+  // The next list load starts the user's history again from Exist's owners.
+  ownersMemo.noteWrite(username);
+  return deleted;
 }
 
 /** Owner changes made elsewhere that the user has not dismissed: ones this app lost first. */

@@ -7,6 +7,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { env } from "@/lib/env";
 import { inBackground, withHistoryDb } from "@/lib/api/history-store";
+import { ownersMemo } from "@/lib/api/owners-memo";
 import { insertIntents, settleEntries, type Settlement } from "@/lib/db/history";
 import type { OwnershipOutcome } from "@/lib/exist/client";
 import { MAX_OBJECTS_PER_CALL } from "@/lib/exist/client";
@@ -94,6 +95,8 @@ export async function recordChange(
   // A list load may settle these once Exist must have answered (or the request died).
   const settleAfter = new Date(Date.now() + calls * env().existTimeoutMs + 2_000);
   const requestId = randomUUID();
+  // The next list load goes to the database: it has owners or outcomes to settle.
+  ownersMemo.noteWrite(username);
   const intents = await withHistoryDb((db) =>
     insertIntents(db, { username, action, attributes, requestId, settleAfter }),
   );
@@ -102,6 +105,7 @@ export async function recordChange(
     outcome = await change();
   } catch (error) {
     if (intents) await recordFailure(username, intents, error);
+    ownersMemo.noteWrite(username);
     throw error;
   }
   if (intents) {
@@ -110,7 +114,7 @@ export async function recordChange(
       await settleEntries(db, username, settlements);
       const settled = new Set(settlements.map((s) => s.id));
       await settleEntries(db, username, unsettled(intents, settled), new Date());
-    });
+    }).finally(() => ownersMemo.noteWrite(username));
     // One process owns the embedded database: the outcome can be written after the answer is
     // sent (this process's reads wait for it). A shared server is read by other instances too.
     if (env().databaseUrl) await write;

@@ -6,6 +6,7 @@
 import "server-only";
 import { APP_OWNER } from "@/lib/api/history";
 import { withHistoryDb, writesDone } from "@/lib/api/history-store";
+import { ownersDigest, ownersMemo } from "@/lib/api/owners-memo";
 import type { Db } from "@/lib/db/database";
 import {
   deleteOwners,
@@ -19,6 +20,7 @@ import {
   type Settlement,
 } from "@/lib/db/history";
 import type { ExistAttribute } from "@/lib/exist/schemas";
+import { env } from "@/lib/env";
 
 type Listed = ExistAttribute & { ownedByApp: boolean };
 
@@ -55,16 +57,36 @@ function changeKind(before: OwnerState | undefined, after: OwnerState | undefine
 }
 
 export async function observeOwners(username: string, attributes: readonly Listed[]) {
+  const now = new Date();
+  const current = new Map(attributes.map((attribute) => [attribute.name, ownerState(attribute)]));
+  // The embedded database is this process's alone: owners it already holds need no statement.
+  const embedded = !env().databaseUrl;
+  const digest = embedded ? ownersDigest(current.values()) : "";
+  if (embedded && ownersMemo.unchanged(username, digest, now)) return;
+
+  const generation = ownersMemo.generation(username);
   await writesDone(username);
-  await withHistoryDb((db) =>
-    db.transaction((tx) => observeIn(tx as unknown as Db, username, attributes)),
+  const complete = await withHistoryDb((db) =>
+    db.transaction((tx) =>
+      observeIn(tx as unknown as Db, username, current, now, ownersMemo.confirmedAt(username)),
+    ),
   );
+  if (embedded && complete) ownersMemo.written(username, digest, generation, now);
+  else ownersMemo.forget(username);
 }
 
-async function observeIn(db: Db, username: string, attributes: readonly Listed[]) {
-  const now = new Date();
+/**
+ * Settles, records and stores; true when the database now holds exactly `current` (no change of
+ * this app was still waiting for Exist's answer).
+ */
+async function observeIn(
+  db: Db,
+  username: string,
+  current: ReadonlyMap<string, OwnerState>,
+  now: Date,
+  confirmedAt: Date | undefined,
+): Promise<boolean> {
   const state = await lockUserState(db, username);
-  const current = new Map(attributes.map((attribute) => [attribute.name, ownerState(attribute)]));
   const previous = new Map(state.owners.map((owner) => [owner.attribute, owner as OwnerState]));
 
   const due = state.unknown.filter((entry) => !entry.settleAfter || entry.settleAfter <= now);
@@ -80,6 +102,11 @@ async function observeIn(db: Db, username: string, attributes: readonly Listed[]
   }
 
   const firstLoad = state.ownersSeenAt === null;
+  // Loads the memo answered confirmed the owners later than the database's last write.
+  const seenSince =
+    confirmedAt && state.ownersSeenAt && confirmedAt > state.ownersSeenAt
+      ? confirmedAt
+      : state.ownersSeenAt;
   const observed = [];
   const changed: OwnerState[] = [];
   for (const name of new Set([...previous.keys(), ...current.keys()])) {
@@ -96,7 +123,7 @@ async function observeIn(db: Db, username: string, attributes: readonly Listed[]
       action: kind,
       ownerBefore: before?.owner ?? null,
       ownerAfter: after?.owner ?? null,
-      seenSince: state.ownersSeenAt,
+      seenSince,
     });
   }
   await insertObserved(db, observed);
@@ -107,4 +134,5 @@ async function observeIn(db: Db, username: string, attributes: readonly Listed[]
     [...previous.keys()].filter((name) => !current.has(name) && !inFlight.has(name)),
   );
   await markOwnersSeen(db, username, now);
+  return inFlight.size === 0;
 }

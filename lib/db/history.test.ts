@@ -85,6 +85,42 @@ describe.each(targets)("history storage on %s", (_name, options) => {
     expect(state.unknown).toEqual([]);
   });
 
+  it("a refused item leaves its last-seen owner; a done one never seen before adds it", async () => {
+    const { db } = database;
+    const other = `${user}_settle`; // its own user: the next tests count this user's rows
+    await upsertOwners(db, other, [
+      { attribute: "mood", label: "Mood", owner: "Daylio", active: true },
+    ]);
+    const intents = await insertIntents(db, {
+      username: other,
+      action: "acquire",
+      attributes: ["mood", "pages_read"],
+      requestId: "r2",
+      settleAfter: new Date(),
+    });
+    await settleEntries(db, other, [
+      { ...intents[0]!, outcome: "refused", ownerAfter: "Daylio", errorCode: "no_scope" },
+      {
+        ...intents[1]!,
+        label: "Pages read",
+        outcome: "done",
+        ownerAfter: "this app",
+        errorCode: null,
+      },
+    ]);
+    const owners = (await lockUserState(db, other)).owners.map((o) => [
+      o.attribute,
+      o.label,
+      o.owner,
+    ]);
+    expect(owners).toEqual(
+      expect.arrayContaining([
+        ["mood", "Mood", "Daylio"],
+        ["pages_read", "Pages read", "this app"],
+      ]),
+    );
+  });
+
   it("pages newest first, filters by kind and attribute, and dismisses observed entries", async () => {
     const { db } = database;
     await insertObserved(db, [

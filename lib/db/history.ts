@@ -61,7 +61,7 @@ export type Settlement = {
 
 /**
  * Writes outcomes; items that were done also become the last-seen owners, so the next list
- * load does not count this app's own change as one made elsewhere.
+ * load does not count this app's own change as one made elsewhere. One statement.
  */
 export async function settleEntries(
   db: Db,
@@ -79,24 +79,21 @@ export async function settleEntries(
   );
   const settle = settleAfter ? sql`${settleAfter.toISOString()}::timestamptz` : sql`null`;
   await db.execute(sql`
-    update history_entries as entry
-    set label = v.label, outcome = v.outcome, owner_after = v.owner_after, error_code = v.error_code,
-      settle_after = ${settle}
-    from (values ${values}) as v(id, label, outcome, owner_after, error_code)
-    where entry.id = v.id`);
-  const done = settlements.filter((s) => s.outcome === "done");
-  if (done.length > 0) {
-    await upsertOwners(
-      db,
-      username,
-      done.map((s) => ({
-        attribute: s.attribute,
-        label: s.label,
-        owner: s.ownerAfter,
-        active: s.ownerAfter !== null,
-      })),
-    );
-  }
+    with settled as (
+      update history_entries as entry
+      set label = v.label, outcome = v.outcome, owner_after = v.owner_after,
+        error_code = v.error_code, settle_after = ${settle}
+      from (values ${values}) as v(id, label, outcome, owner_after, error_code)
+      where entry.id = v.id
+      returning entry.attribute, entry.label, entry.outcome, entry.owner_after
+    )
+    insert into last_seen_owners as seen (username, attribute, label, owner, active)
+    select ${username}, attribute, label, owner_after, owner_after is not null
+    from settled where outcome = 'done'
+    on conflict (username, attribute) do update
+    set label = excluded.label, owner = excluded.owner, active = excluded.active
+    where (seen.label, seen.owner, seen.active)
+      is distinct from (excluded.label, excluded.owner, excluded.active)`);
 }
 
 export async function upsertOwners(db: Db, username: string, owners: readonly OwnerState[]) {
@@ -111,6 +108,9 @@ export async function upsertOwners(db: Db, username: string, owners: readonly Ow
         owner: sql`excluded.owner`,
         active: sql`excluded.active`,
       },
+      // An owner seen again (re-acquiring what this app owns) writes no new row version.
+      setWhere: sql`(${lastSeenOwners.label}, ${lastSeenOwners.owner}, ${lastSeenOwners.active})
+        is distinct from (excluded.label, excluded.owner, excluded.active)`,
     });
 }
 
