@@ -97,7 +97,7 @@ export function budgetRows(results: Results): BudgetRow[] {
   const { browser } = results;
   rows.push({
     budget: "heavy list visible within 1 s of navigation",
-    figure: `painted ${browser.listPaintMs.toFixed(0)} ms, hydrated ${browser.listVisibleMs.toFixed(0)} ms (${browser.switches} switches)`,
+    figure: `painted ${browser.listPaintMs.toFixed(0)} ms, hydrated ${browser.listVisibleMs.toFixed(0)} ms, all ${browser.switches} rows ${browser.listCompleteMs.toFixed(0)} ms`,
     within: browser.listPaintMs <= 1000,
   });
   rows.push({

@@ -1,10 +1,12 @@
 import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
+import type { Session } from "next-auth";
 import { redirect } from "next/navigation";
+import { Suspense, type ReactElement } from "react";
 import { ConsentDeclined } from "@/components/access/consent-declined";
 import { GrantedScopesProvider } from "@/components/access/granted-scopes";
 import { AttributesView } from "@/components/attributes/attributes-view";
-import { SessionEnded } from "@/components/attributes/page-states";
+import { ListSkeleton, SessionEnded } from "@/components/attributes/page-states";
 import { SinceLastVisit } from "@/components/history/since-last-visit";
 import { CONSENT_DECLINED } from "@/lib/access/scopes";
 import { loadSinceLastVisit } from "@/lib/api/history-view";
@@ -45,6 +47,49 @@ export default async function AttributesPage({ searchParams }: PageProps) {
     );
   }
 
+  const list = listPart(session, params);
+  // Exist answering quickly (or the 30 s cache): the list is in the first HTML, ahead of the
+  // query data it carries. Only a slow Exist streams it behind a skeleton, since a streamed
+  // part shows only once it and its data have arrived, and React holds back its reveal a little.
+  const quick = await within(list, WAIT_FOR_EXIST_MS);
+
+  return (
+    <main id="main" className="mx-auto max-w-4xl px-4 py-6">
+      <Intro />
+      {declined ? <ConsentDeclined /> : null}
+      {quick ?? (
+        <Suspense fallback={<ListSkeleton />}>
+          <Streamed part={list} />
+        </Suspense>
+      )}
+    </main>
+  );
+}
+
+/** How long the page waits for Exist before it sends a skeleton in place of the list. */
+const WAIT_FOR_EXIST_MS = 300;
+
+/** The value of `promise` if it settles within `ms`, else null (the promise goes on). */
+async function within<T>(promise: Promise<T>, ms: number): Promise<T | null> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<null>((resolve) => {
+    timer = setTimeout(() => resolve(null), ms);
+  });
+  try {
+    return await Promise.race([promise, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function Streamed({ part }: { part: Promise<ReactElement> }) {
+  return await part;
+}
+
+type Params = Record<string, string | string[] | undefined>;
+
+/** The list and "Since your last visit", with the list prefetched for TanStack Query. */
+async function listPart(session: Session, params: Params): Promise<ReactElement> {
   // The first HTML already holds the list: prefetch here, hand it to TanStack Query on the client.
   const queryClient = makeQueryClient();
   const attributes = await prefetchAttributes();
@@ -53,15 +98,13 @@ export default async function AttributesPage({ searchParams }: PageProps) {
   const sinceLastVisit = await loadSinceLastVisit(session.user.username);
 
   return (
-    <main id="main" className="mx-auto max-w-4xl px-4 py-6">
-      <Intro />
-      {declined ? <ConsentDeclined /> : null}
+    <>
       <SinceLastVisit entries={sinceLastVisit} />
       <HydrationBoundary state={dehydrate(queryClient)}>
         <GrantedScopesProvider scopes={session.scopes}>
           <AttributesView initialFilter={filterFromParams(params)} />
         </GrantedScopesProvider>
       </HydrationBoundary>
-    </main>
+    </>
   );
 }

@@ -68,21 +68,24 @@ export function AttributeGroupSection(props: AttributeGroupSectionProps) {
       {reason ? (
         <AllowWritingButton group={entry.group.name} returnToId={headingId} className="mt-2" />
       ) : null}
-      <ul className="mt-2 divide-y divide-slate-200 rounded-lg border border-slate-200 dark:divide-slate-800 dark:border-slate-800">
-        {entry.items.map((attribute) => (
-          <AttributeRow
-            key={attribute.name}
-            attribute={attribute}
-            writable={canWrite(attribute, access)}
-            pending={props.pending.has(attribute.name)}
-            selected={props.selection.has(attribute.name)}
-            onSelect={props.onSelect}
-            onToggle={props.onToggle}
-            row={rowValues(props.values, attribute.name)}
-            existUrl={props.existUrl}
-          />
-        ))}
-      </ul>
+      {/* Empty for a moment while a long list renders its first rows (attributes-manager.tsx). */}
+      {entry.items.length === 0 ? null : (
+        <ul className="mt-2 divide-y divide-slate-200 rounded-lg border border-slate-200 dark:divide-slate-800 dark:border-slate-800">
+          {entry.items.map((attribute) => (
+            <AttributeRow
+              key={attribute.name}
+              attribute={attribute}
+              writable={canWrite(attribute, access)}
+              pending={props.pending.has(attribute.name)}
+              selected={props.selection.has(attribute.name)}
+              onSelect={props.onSelect}
+              onToggle={props.onToggle}
+              row={rowValues(props.values, attribute.name)}
+              existUrl={props.existUrl}
+            />
+          ))}
+        </ul>
+      )}
     </section>
   );
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { startTransition, useCallback, useEffect, useMemo, useState } from "react";
 import type { AttributesResponse } from "@/lib/api/contract";
 import {
   acquireItems,
@@ -17,7 +17,7 @@ import {
   NO_FILTER,
 } from "@/lib/attributes/filter";
 import { ownerCounts } from "@/lib/attributes/owners";
-import { groupByExistGroup, listGroups } from "@/lib/attributes/grouping";
+import { firstRows, groupByExistGroup, listGroups } from "@/lib/attributes/grouping";
 import type { ItemResult } from "@/lib/attributes/results";
 import type { Attribute } from "@/lib/attributes/types";
 import { usePendingNames } from "@/lib/query/use-ownership";
@@ -45,6 +45,13 @@ type Dialog =
 type LastBulk = { action: BulkAction; results: ItemResult[] } | null;
 
 type ManagerProps = { data: AttributesResponse; initialFilter?: AttributeFilter };
+
+/**
+ * Rows in the server's HTML and the first render: more than any screen shows. A longer list
+ * (`heavy` has 600) renders the rest right after hydration, in a transition that yields to
+ * input, so its first paint does not wait for megabytes of rows (bench/browser.ts).
+ */
+export const FIRST_ROWS = 40;
 
 /** The URL's query string follows the filters (bookmarkable; a reload keeps them). */
 function keepInUrl(filter: AttributeFilter) {
@@ -90,8 +97,10 @@ export function AttributesManager({ data, initialFilter = NO_FILTER }: ManagerPr
     () => filterAttributes(attributes, filter, stalled ?? undefined),
     [attributes, filter, stalled],
   );
-  const groups = useMemo(() => groupByExistGroup(shown), [shown]);
-  const markFilterChange = usePerformanceMarks(shown);
+  const [rowLimit, setRowLimit] = useState(FIRST_ROWS);
+  useEffect(() => startTransition(() => setRowLimit(Infinity)), []);
+  const groups = useMemo(() => firstRows(groupByExistGroup(shown), rowLimit), [shown, rowLimit]);
+  const markFilterChange = usePerformanceMarks(shown, rowLimit === Infinity);
   const selection = useSelection(attributes, shown);
   const onToggle = useCallback((attribute: Attribute) => {
     setDialog({ kind: attribute.ownedByApp ? "release" : "acquire", attribute });

@@ -5,10 +5,11 @@ import { useEffect, useRef } from "react";
 /**
  * Performance marks the benchmark reads (bench/browser.ts): when the list was first on screen
  * (`attributes:list-visible`, after the first commit: an upper bound for a server-rendered list,
- * which shows even earlier) and how long a filter change took to reach the DOM
- * (`attributes:filter`, from the keystroke's state change to the commit of the new list).
+ * which shows even earlier), when every row was (`attributes:list-complete`: a long list renders
+ * its first rows first), and how long a filter change took to reach the DOM (`attributes:filter`,
+ * from the keystroke's state change to the commit of the new list).
  */
-export function usePerformanceMarks(shown: unknown) {
+export function usePerformanceMarks(shown: unknown, complete: boolean) {
   const filterStarted = useRef(false);
 
   useEffect(() => {
@@ -16,6 +17,12 @@ export function usePerformanceMarks(shown: unknown) {
       performance.mark("attributes:list-visible");
     }
   }, []);
+
+  useEffect(() => {
+    if (complete && performance.getEntriesByName("attributes:list-complete").length === 0) {
+      performance.mark("attributes:list-complete");
+    }
+  }, [complete]);
 
   useEffect(() => {
     if (!filterStarted.current) return;

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { canWrite, needsManual, readOnlyReason } from "./access";
 import { filterAttributes, NO_FILTER } from "./filter";
 import { makeAttribute, MOOD_GROUP } from "./test-fixtures";
-import { groupByExistGroup } from "./grouping";
+import { firstRows, groupByExistGroup } from "./grouping";
 
 const steps = makeAttribute();
 const floors = makeAttribute({ name: "floors", label: "Floors", priority: 4 });
@@ -21,6 +21,28 @@ describe("groupByExistGroup", () => {
     expect(groups.map((entry) => entry.group.name)).toEqual(["activity", "mood"]);
     expect(groups[0]?.items.map((a) => a.name)).toEqual(["steps", "floors"]);
     expect(groups[1]?.items.map((a) => a.name)).toEqual(["mood", "mood_note"]);
+  });
+});
+
+describe("firstRows", () => {
+  const groups = groupByExistGroup([note, floors, mood, steps]);
+  const names = (limit: number) =>
+    firstRows(groups, limit).map((entry) => [entry.group.name, entry.items.map((a) => a.name)]);
+
+  it("keeps the first items in order and every group, later ones empty", () => {
+    expect(names(3)).toEqual([
+      ["activity", ["steps", "floors"]],
+      ["mood", ["mood"]],
+    ]);
+    expect(names(1)).toEqual([
+      ["activity", ["steps"]],
+      ["mood", []],
+    ]);
+  });
+
+  it("answers the same groups when nothing is cut (no new render of the rows)", () => {
+    expect(firstRows(groups, 4)).toBe(groups);
+    expect(firstRows(groups, Infinity)).toBe(groups);
   });
 });
 

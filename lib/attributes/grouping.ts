@@ -27,3 +27,23 @@ export type AttributeGroup = GroupOf<Attribute>;
 export function listGroups(items: readonly Grouped[]): ExistGroup[] {
   return groupByExistGroup(items).map((entry) => entry.group);
 }
+
+/**
+ * The groups with only their first `limit` items in all, in order; every group stays (later ones
+ * empty), so their headings are there for a link to them.
+ */
+export function firstRows<T extends Grouped>(groups: GroupOf<T>[], limit: number): GroupOf<T>[] {
+  let left = limit;
+  let cut = false;
+  const result = groups.map((entry) => {
+    if (entry.items.length <= left) {
+      left -= entry.items.length;
+      return entry;
+    }
+    cut = true;
+    const items = entry.items.slice(0, left);
+    left = 0;
+    return { group: entry.group, items };
+  });
+  return cut ? result : groups;
+}
