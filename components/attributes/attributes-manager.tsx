@@ -17,7 +17,7 @@ import {
   NO_FILTER,
 } from "@/lib/attributes/filter";
 import { ownerCounts } from "@/lib/attributes/owners";
-import { firstRows, groupByExistGroup, listGroups } from "@/lib/attributes/grouping";
+import { FIRST_ROWS, firstRows, groupByExistGroup, listGroups } from "@/lib/attributes/grouping";
 import type { ItemResult } from "@/lib/attributes/results";
 import type { Attribute } from "@/lib/attributes/types";
 import { usePendingNames } from "@/lib/query/use-ownership";
@@ -45,13 +45,6 @@ type Dialog =
 type LastBulk = { action: BulkAction; results: ItemResult[] } | null;
 
 type ManagerProps = { data: AttributesResponse; initialFilter?: AttributeFilter };
-
-/**
- * Rows in the server's HTML and the first render: more than any screen shows. A longer list
- * (`heavy` has 600) renders the rest right after hydration, in a transition that yields to
- * input, so its first paint does not wait for megabytes of rows (bench/browser.ts).
- */
-export const FIRST_ROWS = 40;
 
 /** The URL's query string follows the filters (bookmarkable; a reload keeps them). */
 function keepInUrl(filter: AttributeFilter) {

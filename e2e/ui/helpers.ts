@@ -2,6 +2,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Locator, type Page } from "@playwright/test";
 import { APP_URL } from "../env";
+import { FIRST_ROWS } from "../../lib/attributes/grouping";
 import { sandbox, type SandboxAttribute } from "../sandbox";
 
 export function attributeSwitch(page: Page, label: string): Locator {
@@ -29,18 +30,19 @@ export async function sandboxAttribute(account: string, name: string): Promise<S
 
 /**
  * Makes the loaded list five minutes old, so the next refocus refetches it (LIST_STALE_MS).
- * The page's clock is faked and reloaded; it moves only once the page's queries are subscribed:
- * the values fetch starts in the same commit. Moved any earlier (after hydration, before React's
- * effects), the list would be stale when it mounts and be refetched there and then, before the
- * test changes anything on Exist.
+ * The page's clock is faked and the page reloaded; the clock moves only once the list query has
+ * subscribed. Moved any earlier (after hydration, before React's effects), the list would be
+ * stale as it mounts and be refetched there and then, before the test changes anything on
+ * Exist. The signal: the rows after the first FIRST_ROWS, which a transition started in the same
+ * effects renders. (A request is none: the page being replaced may still send one; and the
+ * page's performance marks are out of reach under the fake clock.)
  */
-export async function ageTheList(page: Page): Promise<void> {
+export async function ageTheList(page: Page, account = "demo"): Promise<void> {
+  const rows = (await sandbox.state(account)).length;
+  expect(rows, "more rows than the first render shows").toBeGreaterThan(FIRST_ROWS);
   await page.clock.install();
-  const mounted = page.waitForRequest(
-    (request) => new URL(request.url()).pathname === "/api/values",
-  );
   await page.reload();
-  await mounted;
+  await expect(page.locator('[role="switch"][id^="attribute-switch-"]')).toHaveCount(rows);
   await page.clock.fastForward("05:01");
 }
 

@@ -29,6 +29,13 @@ export function listGroups(items: readonly Grouped[]): ExistGroup[] {
 }
 
 /**
+ * Rows in the server's HTML and the page's first render: more than any screen shows. A longer
+ * list (`heavy` has 600) renders the rest right after hydration, in a transition that yields to
+ * input, so its first paint does not wait for megabytes of rows (bench/browser.ts).
+ */
+export const FIRST_ROWS = 40;
+
+/**
  * The groups with only their first `limit` items in all, in order; every group stays (later ones
  * empty), so their headings are there for a link to them.
  */
