@@ -34,8 +34,8 @@ export async function sandboxAttribute(account: string, name: string): Promise<S
  * subscribed. Moved any earlier (after hydration, before React's effects), the list would be
  * stale as it mounts and be refetched there and then, before the test changes anything on
  * Exist. The signal: the rows after the first FIRST_ROWS, which a transition started in the same
- * effects renders. (A request is none: the page being replaced may still send one; and the
- * page's performance marks are out of reach under the fake clock.)
+ * effects renders. (No request is a safe signal: the page being replaced may still send one.
+ * The page's performance marks are out of reach under the fake clock.)
  */
 export async function ageTheList(page: Page, account = "demo"): Promise<void> {
   const rows = (await sandbox.state(account)).length;
