@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { Session } from "next-auth";
 import { SignOutButton } from "@/components/auth/sign-out-button";
+import { NavLink } from "@/components/nav-link";
 
 type SessionUser = Session["user"];
 
@@ -33,18 +34,8 @@ export function SiteHeader({ user }: { user: SessionUser | null }) {
         </Link>
         {user ? (
           <div className="flex min-w-0 items-center gap-3">
-            <Link
-              href="/history"
-              className="text-sm underline-offset-4 hover:underline focus-visible:outline-2 focus-visible:outline-indigo-600"
-            >
-              History
-            </Link>
-            <Link
-              href="/access"
-              className="text-sm underline-offset-4 hover:underline focus-visible:outline-2 focus-visible:outline-indigo-600"
-            >
-              Access
-            </Link>
+            <NavLink href="/history">History</NavLink>
+            <NavLink href="/access">Access</NavLink>
             <Avatar user={user} />
             <span className="truncate text-sm">{user.name || user.username}</span>
             <SignOutButton />

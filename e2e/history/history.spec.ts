@@ -32,8 +32,11 @@ test("a change made here appears in /history with its owners and outcome", async
     .click();
   await expect(liveStatus(page)).toHaveText("Steps is now owned by this app.");
 
+  const historyLink = page.getByRole("banner").getByRole("link", { name: "History" });
+  await expect(historyLink).not.toHaveAttribute("aria-current");
   await page.getByRole("link", { name: "History", exact: true }).click();
   await expect(page.getByRole("heading", { name: "History", level: 1 })).toBeVisible();
+  await expect(historyLink).toHaveAttribute("aria-current", "page");
   const rows = historyTable(page).getByRole("row");
   await expect(rows).toHaveCount(2);
   const entry = rows.nth(1);

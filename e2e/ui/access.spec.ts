@@ -109,6 +109,13 @@ test("the access page lists, per group, exactly the scopes Exist granted, in Exi
   await page.getByRole("banner").getByRole("link", { name: "Access" }).click();
   await expect(page).toHaveURL(/\/access$/);
   await expect(page.getByRole("heading", { name: "Your access" })).toBeVisible();
+  // The header marks where the person is.
+  const banner = page.getByRole("banner");
+  await expect(banner.getByRole("link", { name: "Access" })).toHaveAttribute(
+    "aria-current",
+    "page",
+  );
+  await expect(banner.getByRole("link", { name: "History" })).not.toHaveAttribute("aria-current");
 
   const granted = await expectRowsEqualGranted(page);
   expect(granted.has("mood_write")).toBe(true);
