@@ -35,42 +35,25 @@ export function AttributeFilters({ filter, groups, owners, onChange }: Attribute
           onChange={(event) => onChange({ ...filter, query: event.target.value })}
         />
       </div>
-      <div className="grid gap-1">
-        <label htmlFor="group-filter" className="text-sm font-medium">
-          Group
-        </label>
-        <select
-          id="group-filter"
-          className={field}
-          value={filter.group}
-          onChange={(event) => onChange({ ...filter, group: event.target.value })}
-        >
-          <option value="">All groups</option>
-          {groups.map((group) => (
-            <option key={group.name} value={group.name}>
-              {group.label}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="grid gap-1">
-        <label htmlFor="owner-filter" className="text-sm font-medium">
-          Owner
-        </label>
-        <select
-          id="owner-filter"
-          className={field}
-          value={filter.owner}
-          onChange={(event) => onChange({ ...filter, owner: event.target.value })}
-        >
-          <option value="">All owners</option>
-          {owners.map((owner) => (
-            <option key={owner.key} value={owner.key}>
-              {owner.label} ({owner.count})
-            </option>
-          ))}
-        </select>
-      </div>
+      <FilterSelect
+        id="group-filter"
+        label="Group"
+        all="All groups"
+        value={filter.group}
+        options={groups.map((group) => ({ value: group.name, label: group.label }))}
+        onChange={(group) => onChange({ ...filter, group })}
+      />
+      <FilterSelect
+        id="owner-filter"
+        label="Owner"
+        all="All owners"
+        value={filter.owner}
+        options={owners.map((owner) => ({
+          value: owner.key,
+          label: `${owner.label} (${owner.count})`,
+        }))}
+        onChange={(owner) => onChange({ ...filter, owner })}
+      />
       <label className="flex min-h-10 items-center gap-2 text-sm">
         <Checkbox
           checked={filter.ownedByAppOnly}
@@ -78,6 +61,40 @@ export function AttributeFilters({ filter, groups, owners, onChange }: Attribute
         />
         Owned by this app
       </label>
+    </div>
+  );
+}
+
+type FilterSelectProps = {
+  id: string;
+  label: string;
+  /** The first option, which filters nothing (value ""). */
+  all: string;
+  value: string;
+  options: ReadonlyArray<{ value: string; label: string }>;
+  onChange: (value: string) => void;
+};
+
+/** A labelled select of the filter bar. */
+function FilterSelect({ id, label, all, value, options, onChange }: FilterSelectProps) {
+  return (
+    <div className="grid gap-1">
+      <label htmlFor={id} className="text-sm font-medium">
+        {label}
+      </label>
+      <select
+        id={id}
+        className={field}
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+      >
+        <option value="">{all}</option>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
     </div>
   );
 }
