@@ -7,7 +7,7 @@
  * Prints one JSON line.
  */
 import { openDatabase } from "../lib/db/database";
-import { insertIntents, settleEntries } from "../lib/db/history";
+import { insertIntents, settleEntries } from "../lib/api/history/queries";
 import { historyEntries } from "../lib/db/schema";
 
 const [dataDir = ".data-bench", username = "demo", countText = "10000"] = process.argv.slice(2);

@@ -5,7 +5,7 @@ import { DeleteHistory } from "@/components/history/delete-history";
 import { HistoryFilters } from "@/components/history/history-filters";
 import { HistoryTable } from "@/components/history/history-table";
 import { buttonClass } from "@/components/ui/button";
-import { loadHistoryPage } from "@/lib/api/history-view";
+import { loadHistoryPage } from "@/lib/api/history/read-history";
 import { getCurrentSession } from "@/lib/auth/server";
 import { historyQuerySchema, type HistoryQuery } from "@/lib/validations/history";
 

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { HistoryEntry } from "@/lib/api/history-view";
+import type { HistoryEntry } from "@/lib/api/history/read-history";
 import { describeOutcome, describeOwners, describeWhat, formatTime } from "@/lib/history/describe";
 
 export function HistoryTable({ entries, caption }: { entries: HistoryEntry[]; caption: string }) {

@@ -1,5 +1,5 @@
 import { APP_OWNER_LABEL } from "@/lib/history/describe";
-import type { HistoryEntry } from "@/lib/api/history-view";
+import type { HistoryEntry } from "@/lib/api/history/read-history";
 import { describeOwners, describeWhat, formatTime } from "@/lib/history/describe";
 import { DismissibleRegion } from "./dismissible-region";
 

@@ -7,7 +7,7 @@ import { NextResponse } from "next/server";
 import { AttributesCache, attributesCache } from "@/lib/api/attributes-cache";
 import type { AttributesResponse, OwnershipResponse, TemplatesResponse } from "@/lib/api/contract";
 import { byExistOrder, changedAttributes, mergeChanged } from "@/lib/attributes/merge";
-import { observeOwners } from "@/lib/api/owners-seen";
+import { observeOwners } from "@/lib/api/history/observe-owners";
 import type { ExistClient, OwnershipOutcome } from "@/lib/exist/client";
 import { existConfig } from "@/lib/exist/config";
 import { writeAccess } from "@/lib/auth/token";

@@ -3,7 +3,7 @@ import "server-only";
 import { env } from "@/lib/env";
 import { database, DatabaseStartError } from "@/lib/db/database";
 import { DataDirLockedError } from "@/lib/db/lock-file";
-import { pruneOlderThan } from "@/lib/db/history";
+import { pruneOlderThan } from "@/lib/api/history/queries";
 
 const PRUNE_EVERY_MS = 60 * 60 * 1000;
 

@@ -1,6 +1,6 @@
 /** History entries in words, for the /history table and "Since your last visit". */
 
-/** How the history names this app as an owner (lib/api/history.ts records it). */
+/** How the history names this app as an owner (lib/api/history/record-change.ts records it). */
 export const APP_OWNER_LABEL = "this app";
 type Entry = {
   kind: "change" | "observed";

@@ -1,5 +1,5 @@
 import { changeOwnership } from "@/lib/api/attributes";
-import { recordChange } from "@/lib/api/history";
+import { recordChange } from "@/lib/api/history/record-change";
 import { allowedMethods, methodNotAllowed, withSession } from "@/lib/api/handler";
 import { acquireBodySchema } from "@/lib/validations/ownership";
 

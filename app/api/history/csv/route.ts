@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { allowedMethods, methodNotAllowed, withSession } from "@/lib/api/handler";
-import { allEntries, type HistoryEntry } from "@/lib/api/history-view";
-import { CSV_HEADER, csvLine } from "@/lib/history/csv";
+import { allEntries, type HistoryEntry } from "@/lib/api/history/read-history";
+import { CSV_HEADER, csvLine } from "@/lib/api/history/csv";
 
 function row(entry: HistoryEntry) {
   return csvLine({

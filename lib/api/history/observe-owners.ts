@@ -4,9 +4,9 @@
  * last load ("Sleep: Oura → Withings, seen between <last load> and now").
  */
 import "server-only";
-import { APP_OWNER } from "@/lib/api/history";
-import { withHistoryDb, writesDone } from "@/lib/api/history-store";
-import { ownersDigest, ownersMemo } from "@/lib/api/owners-memo";
+import { APP_OWNER } from "@/lib/api/history/record-change";
+import { withHistoryDb, writesDone } from "@/lib/api/history/store";
+import { ownersDigest, ownersMemo } from "@/lib/api/history/owners-memo";
 import type { Db } from "@/lib/db/database";
 import {
   deleteOwners,
@@ -18,7 +18,7 @@ import {
   type HistoryEntry,
   type OwnerState,
   type Settlement,
-} from "@/lib/db/history";
+} from "@/lib/api/history/queries";
 import type { ExistAttribute } from "@/lib/exist/schemas";
 import { env } from "@/lib/env";
 

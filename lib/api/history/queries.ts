@@ -1,5 +1,5 @@
 /**
- * Queries on the history tables. Plain data in and out; lib/api/history.ts decides what to
+ * Queries on the history tables. Plain data in and out; record-change.ts decides what to
  * record. Every statement is portable between PostgreSQL 15 and PGlite (PostgreSQL 18).
  */
 import "server-only";

@@ -18,7 +18,7 @@ import {
   settleEntries,
   undismissedObserved,
   upsertOwners,
-} from "@/lib/db/history";
+} from "@/lib/api/history/queries";
 import { DataDirLockedError, lockDataDir } from "@/lib/db/lock-file";
 
 const serverUrl = process.env.TEST_DATABASE_URL;

@@ -6,9 +6,9 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { env } from "@/lib/env";
-import { inBackground, withHistoryDb } from "@/lib/api/history-store";
-import { ownersMemo } from "@/lib/api/owners-memo";
-import { insertIntents, settleEntries, type Settlement } from "@/lib/db/history";
+import { inBackground, withHistoryDb } from "@/lib/api/history/store";
+import { ownersMemo } from "@/lib/api/history/owners-memo";
+import { insertIntents, settleEntries, type Settlement } from "@/lib/api/history/queries";
 import type { OwnershipOutcome } from "@/lib/exist/client";
 import { MAX_OBJECTS_PER_CALL } from "@/lib/exist/client";
 import { ExistError } from "@/lib/exist/errors";

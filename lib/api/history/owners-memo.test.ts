@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { OwnersMemo, ownersDigest, type OwnerLine } from "@/lib/api/owners-memo";
+import { OwnersMemo, ownersDigest, type OwnerLine } from "@/lib/api/history/owners-memo";
 
 const line = (attribute: string, owner: string | null, active = true): OwnerLine => ({
   attribute,

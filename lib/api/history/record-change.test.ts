@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { settlementsFor } from "@/lib/api/history";
+import { settlementsFor } from "@/lib/api/history/record-change";
 
 const intent = (id: number, attribute: string, ownerBefore: string | null = "Fitbit") => ({
   id,

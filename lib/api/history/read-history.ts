@@ -3,8 +3,8 @@
  * Each function answers `undefined` when the database is unavailable.
  */
 import "server-only";
-import { ownersMemo } from "@/lib/api/owners-memo";
-import { withHistoryDb, writesDone } from "@/lib/api/history-store";
+import { ownersMemo } from "@/lib/api/history/owners-memo";
+import { withHistoryDb, writesDone } from "@/lib/api/history/store";
 import {
   deleteUser,
   dismissThrough,
@@ -13,8 +13,8 @@ import {
   undismissedObserved,
   type HistoryEntry,
   type HistoryFilter,
-} from "@/lib/db/history";
-import { APP_OWNER } from "@/lib/api/history";
+} from "@/lib/api/history/queries";
+import { APP_OWNER } from "@/lib/api/history/record-change";
 
 export type { HistoryEntry, HistoryFilter };
 export const HISTORY_PAGE_SIZE = 50;

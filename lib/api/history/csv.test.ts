@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CSV_HEADER, csvCell, csvLine } from "@/lib/history/csv";
+import { CSV_HEADER, csvCell, csvLine } from "@/lib/api/history/csv";
 
 describe("history CSV", () => {
   it("quotes every cell and doubles quotes", () => {
