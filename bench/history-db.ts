@@ -7,7 +7,7 @@
  * Prints one JSON line.
  */
 import { openDatabase } from "../lib/db/database";
-import { insertIntents, settleEntries } from "../lib/api/history/queries";
+import { insertIntents, settleEntries } from "../lib/api/history/change-queries";
 import { historyEntries } from "../lib/db/schema";
 
 const [dataDir = ".data-bench", username = "demo", countText = "10000"] = process.argv.slice(2);

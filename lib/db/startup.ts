@@ -1,27 +1,16 @@
-/** Start-up of the database, called from instrumentation.ts: open, migrate, schedule pruning. */
+/** Start-up of the database, called from instrumentation.ts: open and migrate, or stop. */
 import "server-only";
 import { env } from "@/lib/env";
 import { database, DatabaseStartError } from "@/lib/db/database";
 import { DataDirLockedError } from "@/lib/db/lock-file";
-import { pruneOlderThan } from "@/lib/api/history/queries";
-
-const PRUNE_EVERY_MS = 60 * 60 * 1000;
 
 export async function openAtStartup(): Promise<void> {
-  let opened;
   try {
-    opened = await database();
+    await database();
   } catch (error) {
     console.error(`Cannot start: ${startErrorMessage(error)}`);
     process.exit(1);
   }
-  const { historyRetentionDays } = env();
-  const prune = () =>
-    pruneOlderThan(opened.db, historyRetentionDays).catch((error: unknown) => {
-      console.error(`history: pruning failed: ${(error as Error).message}`);
-    });
-  await prune();
-  setInterval(prune, PRUNE_EVERY_MS).unref();
 }
 
 function startErrorMessage(error: unknown): string {

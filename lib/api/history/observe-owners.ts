@@ -5,20 +5,19 @@
  */
 import "server-only";
 import { APP_OWNER } from "@/lib/api/history/record-change";
-import { withHistoryDb, writesDone } from "@/lib/api/history/store";
-import { ownersDigest, ownersMemo } from "@/lib/api/history/owners-memo";
-import type { Db } from "@/lib/db/database";
+import { settleEntries, type Settlement } from "@/lib/api/history/change-queries";
+import type { HistoryRow } from "@/lib/api/history/entry-queries";
 import {
   deleteOwners,
   insertObserved,
   lockUserState,
   markOwnersSeen,
-  settleEntries,
   upsertOwners,
-  type HistoryEntry,
   type OwnerState,
-  type Settlement,
-} from "@/lib/api/history/queries";
+} from "@/lib/api/history/owner-queries";
+import { ownersDigest, ownersMemo } from "@/lib/api/history/owners-memo";
+import { withHistoryDb, writesDone } from "@/lib/api/history/store";
+import type { Db } from "@/lib/db/database";
 import type { ExistAttribute } from "@/lib/exist/schemas";
 import { env } from "@/lib/env";
 
@@ -34,7 +33,7 @@ export function ownerState(attribute: Listed): OwnerState {
 }
 
 /** An unknown change, judged by the owner Exist reports now. */
-function settle(entry: HistoryEntry, now: OwnerState | undefined): Settlement {
+function settle(entry: HistoryRow, now: OwnerState | undefined): Settlement {
   const applied =
     entry.action === "acquire"
       ? now?.owner === APP_OWNER

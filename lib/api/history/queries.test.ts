@@ -1,25 +1,21 @@
 /**
- * The storage layer against the embedded PGlite always, and against the PostgreSQL server named
+ * The history's statements against the embedded PGlite always, and against the PostgreSQL server named
  * by TEST_DATABASE_URL when it is set (CI sets it): the same migrations and queries on both.
  */
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type Database } from "@/lib/db/database";
+import { insertIntents, settleEntries } from "@/lib/api/history/change-queries";
 import {
   deleteUser,
   dismissThrough,
-  insertIntents,
-  insertObserved,
   listEntries,
-  lockUserState,
   pruneOlderThan,
-  settleEntries,
   undismissedObserved,
-  upsertOwners,
-} from "@/lib/api/history/queries";
-import { DataDirLockedError, lockDataDir } from "@/lib/db/lock-file";
+} from "@/lib/api/history/entry-queries";
+import { insertObserved, lockUserState, upsertOwners } from "@/lib/api/history/owner-queries";
 
 const serverUrl = process.env.TEST_DATABASE_URL;
 const targets: Array<[string, () => { databaseUrl?: string; dataDir: string }]> = [
@@ -161,41 +157,5 @@ describe.each(targets)("history storage on %s", (_name, options) => {
     expect(await deleteUser(db, user)).toBe(3);
     expect(await listEntries(db, user, {}, 10)).toEqual([]);
     expect((await lockUserState(db, user)).owners).toEqual([]);
-  });
-});
-
-describe("the embedded database's lock file", () => {
-  it("stops a second holder with a message naming the folder and the pid", () => {
-    const folder = mkdtempSync(path.join(tmpdir(), "history-lock-"));
-    // Our parent process is alive and is not us: it stands in for another app process.
-    writeFileSync(path.join(folder, ".lock"), String(process.ppid));
-    expect(() => lockDataDir(folder)).toThrow(DataDirLockedError);
-    expect(() => lockDataDir(folder)).toThrow(new RegExp(`${folder}.*pid ${process.ppid}`));
-    rmSync(folder, { recursive: true, force: true });
-  });
-
-  it("takes over a lock file whose process is gone", () => {
-    const folder = mkdtempSync(path.join(tmpdir(), "history-lock-"));
-    writeFileSync(path.join(folder, ".lock"), "999999999");
-    const release = lockDataDir(folder);
-    release();
-    rmSync(folder, { recursive: true, force: true });
-  });
-});
-
-describe.skipIf(!serverUrl)("migrations on a shared PostgreSQL server", () => {
-  it("let several instances start at once: one migrates, the others wait and find it done", async () => {
-    const opened = await Promise.all(
-      Array.from({ length: 4 }, () => openDatabase({ databaseUrl: serverUrl, dataDir: "" })),
-    );
-    await Promise.all(opened.map((database) => database.close()));
-  }, 60_000);
-
-  it("names DATABASE_URL, without its password, when the server cannot be reached", async () => {
-    await expect(
-      openDatabase({ databaseUrl: "postgres://someone:secret@127.0.0.1:1/none", dataDir: "" }),
-    ).rejects.toThrow(
-      /^DATABASE_URL \(postgres:\/\/someone:\*\*\*@127\.0\.0\.1:1\/none\) cannot be used/,
-    );
   });
 });

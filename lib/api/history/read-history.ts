@@ -11,9 +11,9 @@ import {
   historyAttributes,
   listEntries,
   undismissedObserved,
-  type HistoryEntry,
+  type HistoryRow as HistoryEntry,
   type HistoryFilter,
-} from "@/lib/api/history/queries";
+} from "@/lib/api/history/entry-queries";
 import { APP_OWNER } from "@/lib/api/history/record-change";
 
 export type { HistoryEntry, HistoryFilter };

@@ -8,7 +8,12 @@ import { randomUUID } from "node:crypto";
 import { env } from "@/lib/env";
 import { inBackground, withHistoryDb } from "@/lib/api/history/store";
 import { ownersMemo } from "@/lib/api/history/owners-memo";
-import { insertIntents, settleEntries, type Settlement } from "@/lib/api/history/queries";
+import {
+  insertIntents,
+  settleEntries,
+  type Intent,
+  type Settlement,
+} from "@/lib/api/history/change-queries";
 import type { OwnershipOutcome } from "@/lib/exist/client";
 import { MAX_OBJECTS_PER_CALL } from "@/lib/exist/client";
 import { ExistError } from "@/lib/exist/errors";
@@ -18,7 +23,6 @@ import { APP_OWNER_LABEL } from "@/lib/history/describe";
 export const APP_OWNER = APP_OWNER_LABEL;
 
 type Item = Record<string, unknown>;
-type Intent = { id: number; attribute: string; label: string; ownerBefore: string | null };
 
 const nameOf = (item: Item) =>
   typeof item.name === "string"

@@ -1,0 +1,19 @@
+/** Retention: entries older than HISTORY_RETENTION_DAYS go at start-up and every hour after. */
+import "server-only";
+import { pruneOlderThan } from "@/lib/api/history/entry-queries";
+import { database } from "@/lib/db/database";
+import { env } from "@/lib/env";
+
+const PRUNE_EVERY_MS = 60 * 60 * 1000;
+
+/** Called from instrumentation.ts once the database is open. */
+export async function schedulePruning(): Promise<void> {
+  const { db } = await database();
+  const { historyRetentionDays } = env();
+  const prune = () =>
+    pruneOlderThan(db, historyRetentionDays).catch((error: unknown) => {
+      console.error(`history: pruning failed: ${(error as Error).message}`);
+    });
+  await prune();
+  setInterval(prune, PRUNE_EVERY_MS).unref();
+}
