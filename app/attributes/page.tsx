@@ -9,7 +9,7 @@ import { AttributesView } from "@/components/attributes/attributes-view";
 import { ListSkeleton, SessionEnded } from "@/components/attributes/page-states";
 import { SinceLastVisit } from "@/components/history/since-last-visit";
 import { CONSENT_DECLINED } from "@/lib/access/scopes";
-import { loadSinceLastVisit } from "@/lib/api/history/read-history";
+import { loadSinceLastVisit } from "@/lib/api/history/since-last-visit";
 import { prefetchAttributes } from "@/lib/api/prefetch";
 import { filterFromParams } from "@/lib/attributes/filter";
 import { getCurrentSession } from "@/lib/auth/server";

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { HistoryEntry } from "@/lib/api/history/read-history";
+import type { HistoryEntry } from "@/lib/api/contract";
 import { describeOutcome, describeOwners, describeWhat, formatTime } from "@/lib/history/describe";
 
 export function HistoryTable({ entries, caption }: { entries: HistoryEntry[]; caption: string }) {
@@ -27,7 +27,7 @@ export function HistoryTable({ entries, caption }: { entries: HistoryEntry[]; ca
           {entries.map((entry) => (
             <tr key={entry.id} className="align-top">
               <td className="px-3 py-2 sm:whitespace-nowrap">
-                <time dateTime={entry.createdAt.toISOString()}>{formatTime(entry.createdAt)}</time>
+                <time dateTime={entry.createdAt}>{formatTime(entry.createdAt)}</time>
               </td>
               <td className="px-3 py-2">
                 <Link

@@ -1,5 +1,4 @@
-import { APP_OWNER_LABEL } from "@/lib/history/describe";
-import type { HistoryEntry } from "@/lib/api/history/read-history";
+import { APP_OWNER, type HistoryEntry } from "@/lib/api/contract";
 import { describeOwners, describeWhat, formatTime } from "@/lib/history/describe";
 import { DismissibleRegion } from "./dismissible-region";
 
@@ -28,7 +27,7 @@ export function SinceLastVisit({ entries }: { entries: HistoryEntry[] | undefine
             <a href={`#attribute-${entry.attribute}`} className={linkClass}>
               {entry.label}
             </a>
-            {entry.ownerBefore === APP_OWNER_LABEL ? <strong> (lost by this app)</strong> : null}:{" "}
+            {entry.ownerBefore === APP_OWNER ? <strong> (lost by this app)</strong> : null}:{" "}
             {describeWhat(entry).toLowerCase()}, {describeOwners(entry)}, seen{" "}
             {entry.seenSince ? `between ${formatTime(entry.seenSince)} and ` : ""}
             {formatTime(entry.createdAt)}

@@ -104,3 +104,38 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 
 /** Every error any route handler returns. */
 export type ErrorEnvelope = { error: { code: ErrorCode; message: string } };
+
+/** How the history names this app as an owner, in `ownerBefore` and `ownerAfter`. */
+export const APP_OWNER = "this app";
+
+/** One entry of the user's history: a change made here, or an owner change seen elsewhere. */
+export type HistoryEntry = {
+  id: number;
+  /** `change`: made through this app; `observed`: seen when the app loaded the user's list. */
+  kind: "change" | "observed";
+  attribute: string;
+  label: string;
+  /** change: acquire or release; observed: owner, inactive, new or removed. */
+  action: string;
+  ownerBefore: string | null;
+  ownerAfter: string | null;
+  /** change only: unknown until Exist's answer (or the next list load) settles it. */
+  outcome: "unknown" | "done" | "refused" | "not_done" | null;
+  /** Exist's error code, for a refused change. */
+  errorCode: string | null;
+  /** The items of one acquire or release request share it. */
+  requestId: string | null;
+  /** observed: when the previous owner was last seen (ISO). */
+  seenSince: string | null;
+  /** When the app recorded it (ISO). */
+  createdAt: string;
+};
+
+/** GET /api/history: one page of the user's history, newest first. */
+export type HistoryResponse = {
+  entries: HistoryEntry[];
+  /** The `before` of the next (older) page, when there is one. */
+  olderBefore?: number;
+  /** Every attribute the user's history mentions, for the filter. */
+  attributes: Array<{ attribute: string; label: string }>;
+};

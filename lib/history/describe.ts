@@ -1,17 +1,20 @@
-/** History entries in words, for the /history table and "Since your last visit". */
+/**
+ * History entries in words, for the /history table and "Since your last visit". Plain code:
+ * server components and the browser both use it.
+ */
+import type { HistoryEntry } from "@/lib/api/contract";
 
-/** How the history names this app as an owner (lib/api/history/record-change.ts records it). */
-export const APP_OWNER_LABEL = "this app";
-type Entry = {
-  kind: "change" | "observed";
-  action: string;
-  ownerBefore: string | null;
-  ownerAfter: string | null;
-  outcome: string | null;
-  errorCode: string | null;
-  seenSince: Date | null;
-  createdAt: Date;
-};
+type Entry = Pick<
+  HistoryEntry,
+  | "kind"
+  | "action"
+  | "ownerBefore"
+  | "ownerAfter"
+  | "outcome"
+  | "errorCode"
+  | "seenSince"
+  | "createdAt"
+>;
 
 const WHAT: Record<string, string> = {
   acquire: "Acquired here",
@@ -24,8 +27,9 @@ const WHAT: Record<string, string> = {
 
 const owner = (name: string | null) => name ?? "no owner";
 
-export function formatTime(date: Date): string {
-  return `${date.toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" })} UTC`;
+/** An ISO time, in UTC so the server's HTML and the browser agree. */
+export function formatTime(iso: string): string {
+  return `${new Date(iso).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" })} UTC`;
 }
 
 export function describeWhat(entry: Entry): string {

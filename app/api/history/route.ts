@@ -2,7 +2,8 @@ import { NextResponse } from "next/server";
 import { env } from "@/lib/env";
 import { ApiError } from "@/lib/api/errors";
 import { allowedMethods, methodNotAllowed, withSession } from "@/lib/api/handler";
-import { deleteHistory, loadHistoryPage } from "@/lib/api/history/read-history";
+import { deleteHistory } from "@/lib/api/history/delete-history";
+import { loadHistoryPage } from "@/lib/api/history/read-history";
 import { requireSameOrigin } from "@/lib/api/request";
 import { historyQuerySchema } from "@/lib/validations/history";
 

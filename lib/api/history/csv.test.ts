@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { CSV_HEADER, csvCell, csvLine } from "@/lib/api/history/csv";
+import type { HistoryEntry } from "@/lib/api/contract";
+import { CSV_HEADER, csvCell, csvLine, csvRow } from "@/lib/api/history/csv";
 
 describe("history CSV", () => {
   it("quotes every cell and doubles quotes", () => {
@@ -13,23 +14,40 @@ describe("history CSV", () => {
     }
   });
 
-  it("writes one line per row in the header's column order", () => {
-    expect(CSV_HEADER.startsWith("when,kind,attribute,label,")).toBe(true);
-    const line = csvLine({
-      when: "2026-01-01T00:00:00.000Z",
+  it("writes one line per entry in the header's column order, times as ISO", () => {
+    expect(CSV_HEADER).toBe(
+      "when,kind,attribute,label,action,owner_before,owner_after,outcome,error_code,request_id,seen_since\r\n",
+    );
+    const change: HistoryEntry = {
+      id: 2,
       kind: "change",
       attribute: "steps",
       label: "Steps",
       action: "acquire",
-      owner_before: "Fitbit",
-      owner_after: "this app",
+      ownerBefore: "Fitbit",
+      ownerAfter: "this app",
       outcome: "done",
-      error_code: null,
-      request_id: "r",
-      seen_since: null,
-    });
-    expect(line).toBe(
+      errorCode: null,
+      requestId: "r",
+      seenSince: null,
+      createdAt: "2026-01-01T00:00:00.000Z",
+    };
+    expect(csvLine(csvRow(change))).toBe(
       '"2026-01-01T00:00:00.000Z","change","steps","Steps","acquire","Fitbit","this app","done","","r",""\r\n',
+    );
+    const observed: HistoryEntry = {
+      ...change,
+      id: 1,
+      kind: "observed",
+      action: "owner",
+      ownerBefore: "Oura",
+      ownerAfter: "Withings",
+      outcome: null,
+      requestId: null,
+      seenSince: "2025-12-31T08:00:00.000Z",
+    };
+    expect(csvLine(csvRow(observed))).toBe(
+      '"2026-01-01T00:00:00.000Z","observed","steps","Steps","owner","Oura","Withings","","","","2025-12-31T08:00:00.000Z"\r\n',
     );
   });
 });

@@ -4,7 +4,7 @@
  * last load ("Sleep: Oura → Withings, seen between <last load> and now").
  */
 import "server-only";
-import { APP_OWNER } from "@/lib/api/history/record-change";
+import { APP_OWNER } from "@/lib/api/contract";
 import { settleEntries, type Settlement } from "@/lib/api/history/change-queries";
 import type { HistoryRow } from "@/lib/api/history/entry-queries";
 import {

@@ -1,6 +1,7 @@
 /**
- * The history's statements against the embedded PGlite always, and against the PostgreSQL server named
- * by TEST_DATABASE_URL when it is set (CI sets it): the same migrations and queries on both.
+ * The history's statements against the embedded PGlite always, and against the PostgreSQL
+ * server named by TEST_DATABASE_URL when it is set (CI sets it): the same migrations and
+ * queries on both.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";

@@ -1,43 +1,50 @@
 /**
- * The history as the /history page, its route handlers and the attributes page read it.
- * Each function answers `undefined` when the database is unavailable.
+ * The history as the /history page, GET /api/history and the CSV read it: entries in the
+ * contract's shape (dates as ISO strings). `undefined` when the database is unavailable.
  */
 import "server-only";
-import { ownersMemo } from "@/lib/api/history/owners-memo";
-import { withHistoryDb, writesDone } from "@/lib/api/history/store";
+import type { HistoryEntry, HistoryResponse } from "@/lib/api/contract";
 import {
-  deleteUser,
-  dismissThrough,
   historyAttributes,
   listEntries,
-  undismissedObserved,
-  type HistoryRow as HistoryEntry,
   type HistoryFilter,
+  type HistoryRow,
 } from "@/lib/api/history/entry-queries";
-import { APP_OWNER } from "@/lib/api/history/record-change";
+import { withHistoryDb, writesDone } from "@/lib/api/history/store";
 
-export type { HistoryEntry, HistoryFilter };
+export type { HistoryFilter };
 export const HISTORY_PAGE_SIZE = 50;
 
-export type HistoryPage = {
-  entries: HistoryEntry[];
-  /** The `before` of the next (older) page, when there is one. */
-  olderBefore: number | undefined;
-  attributes: Array<{ attribute: string; label: string }>;
-};
+/** A stored row as our API answers it: no username, no settling time, ISO dates. */
+export function toHistoryEntry(row: HistoryRow): HistoryEntry {
+  return {
+    id: row.id,
+    kind: row.kind,
+    attribute: row.attribute,
+    label: row.label,
+    action: row.action,
+    ownerBefore: row.ownerBefore,
+    ownerAfter: row.ownerAfter,
+    outcome: row.outcome,
+    errorCode: row.errorCode,
+    requestId: row.requestId,
+    seenSince: row.seenSince?.toISOString() ?? null,
+    createdAt: row.createdAt.toISOString(),
+  };
+}
 
 export async function loadHistoryPage(
   username: string,
   filter: HistoryFilter,
   before: number | undefined,
-): Promise<HistoryPage | undefined> {
+): Promise<HistoryResponse | undefined> {
   await writesDone(username);
   return withHistoryDb(async (db) => {
     const [rows, attributes] = await Promise.all([
       listEntries(db, username, filter, HISTORY_PAGE_SIZE + 1, before),
       historyAttributes(db, username),
     ]);
-    const entries = rows.slice(0, HISTORY_PAGE_SIZE);
+    const entries = rows.slice(0, HISTORY_PAGE_SIZE).map(toHistoryEntry);
     const more = rows.length > HISTORY_PAGE_SIZE;
     return { entries, olderBefore: more ? entries.at(-1)?.id : undefined, attributes };
   });
@@ -50,32 +57,8 @@ export async function* allEntries(username: string, batch = 500): AsyncGenerator
   for (;;) {
     const rows = await withHistoryDb((db) => listEntries(db, username, {}, batch, before));
     if (rows === undefined) throw new Error("history unavailable");
-    if (rows.length > 0) yield rows;
+    if (rows.length > 0) yield rows.map(toHistoryEntry);
     if (rows.length < batch) return;
     before = rows.at(-1)?.id;
   }
 }
-
-export async function deleteHistory(username: string) {
-  await writesDone(username);
-  const deleted = await withHistoryDb((db) => deleteUser(db, username));
-  // The next list load starts the user's history again from Exist's owners.
-  ownersMemo.noteWrite(username);
-  return deleted;
-}
-
-/** Owner changes made elsewhere that the user has not dismissed: ones this app lost first. */
-export async function loadSinceLastVisit(username: string) {
-  await writesDone(username);
-  const entries = await withHistoryDb((db) => undismissedObserved(db, username, 50));
-  if (!entries) return undefined;
-  const lost = (entry: HistoryEntry) => (entry.ownerBefore === APP_OWNER ? 0 : 1);
-  return [...entries].sort((a, b) => lost(a) - lost(b) || b.id - a.id);
-}
-
-/** True once stored; undefined when the database is unavailable. */
-export const dismissSinceLastVisit = (username: string, through: number) =>
-  withHistoryDb(async (db) => {
-    await dismissThrough(db, username, through);
-    return true;
-  });

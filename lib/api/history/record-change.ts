@@ -1,7 +1,7 @@
 /**
- * What the app records: every acquire and release made here (intent before calling Exist,
- * outcome after), and owner changes seen elsewhere each time a user's list is loaded from Exist.
- * Only the Exist username, attribute names and labels, and owners' names are stored.
+ * Records every acquire and release made here: the intent before calling Exist, the outcome
+ * after (observe-owners.ts records the owner changes seen elsewhere). Only the Exist username,
+ * attribute names and labels, and owners' names are stored.
  */
 import "server-only";
 import { randomUUID } from "node:crypto";
@@ -17,10 +17,7 @@ import {
 import type { OwnershipOutcome } from "@/lib/exist/client";
 import { MAX_OBJECTS_PER_CALL } from "@/lib/exist/client";
 import { ExistError } from "@/lib/exist/errors";
-import { APP_OWNER_LABEL } from "@/lib/history/describe";
-
-/** How the history names this app as an owner. */
-export const APP_OWNER = APP_OWNER_LABEL;
+import { APP_OWNER } from "@/lib/api/contract";
 
 type Item = Record<string, unknown>;
 

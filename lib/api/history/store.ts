@@ -1,5 +1,5 @@
 /**
- * The database as lib/api/ sees it: history is a convenience, never a reason to fail a request.
+ * The database as the history sees it: history is a convenience, never a reason to fail a request.
  * When the database cannot be reached, callers get `undefined`, the server logs one line per
  * outage (not one per request), and ownership changes go on against Exist.
  */

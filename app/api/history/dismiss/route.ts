@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { ApiError } from "@/lib/api/errors";
 import { allowedMethods, methodNotAllowed, withSession } from "@/lib/api/handler";
-import { dismissSinceLastVisit } from "@/lib/api/history/read-history";
+import { dismissSinceLastVisit } from "@/lib/api/history/since-last-visit";
 import { dismissBodySchema } from "@/lib/validations/history";
 
 /** Hides "Since your last visit" entries up to `through`; they stay in the history. */
