@@ -21,7 +21,7 @@ export function BulkResults({ action, results, onDismiss }: BulkResultsProps) {
   // Groups Exist refused for want of their `_write` scope: one "Allow writing" each.
   const missing = [...new Set(failed.map((result) => missingWriteGroup(result.reason)))];
   // Exist refused the session part-way (401 after the one refresh): the rest was not sent.
-  const sessionEnded = failed.some((result) => result.code === "reauth_required");
+  const sessionEnded = failed.some((result) => result.untried === "reauth_required");
   return (
     <section
       aria-labelledby={BULK_RESULTS_ID}
