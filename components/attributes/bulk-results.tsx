@@ -3,7 +3,7 @@
 import { AllowWritingButton } from "@/components/access/allow-writing-button";
 import { SignInAgainButton } from "@/components/access/sign-in-again-button";
 import { Button } from "@/components/ui/button";
-import { missingWriteGroup } from "@/lib/access/scopes";
+import { missingWriteGroup } from "@/lib/scopes";
 import type { BulkAction } from "@/lib/attributes/bulk";
 import { type ItemResult, summaryText } from "@/lib/attributes/results";
 import { BULK_RESULTS_ID } from "./ids";

@@ -16,7 +16,7 @@ import { byExistOrder, changedAttributes, mergeChanged } from "@/lib/attributes/
 import { observeOwners } from "@/lib/api/owners-seen";
 import type { ExistClient, OwnershipOutcome, Untried } from "@/lib/exist/client";
 import { existConfig } from "@/lib/exist/config";
-import { writeAccess } from "@/lib/auth/token";
+import { writeAccess } from "@/lib/scopes";
 
 export { byExistOrder };
 
