@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_SCOPES } from "@/lib/exist/groups";
+import { DEFAULT_SCOPES } from "@/lib/scopes";
 import { SANDBOX_CLIENT } from "@/lib/sandbox-client";
 import { parseEnv } from "@/lib/env";
 

@@ -1,10 +1,11 @@
 /**
- * The app's configuration, parsed once from process.env with zod (SPEC.md, "Configuration").
- * Parsed lazily on first use, so `next build` needs none of it. No `server-only` here: the start
- * script (scripts/run.ts) checks the same rules before it starts anything.
+ * The app's configuration: the environment variables the README documents, parsed once from
+ * process.env with zod. Parsed lazily on first use, so `next build` needs none of it. No
+ * `server-only` here: the start script (scripts/run.ts) checks the same rules before it starts
+ * anything.
  */
 import { z } from "zod";
-import { DEFAULT_SCOPES } from "@/lib/exist/groups";
+import { DEFAULT_SCOPES, SCOPE_NAME, parseScopes } from "@/lib/scopes";
 import { DEFAULT_SANDBOX_PORT, SANDBOX_CLIENT } from "@/lib/sandbox-client";
 
 const optionalText = z
@@ -38,14 +39,14 @@ const postgresUrl = z
 const scopes = z
   .string()
   .trim()
-  .transform((value) => value.split(/[\s+]+/).filter(Boolean))
+  .transform(parseScopes)
   .pipe(
     z
-      .array(z.string().regex(/^[a-z]+_(read|write)$/, "must list scopes such as mood_read"))
+      .array(z.string().regex(SCOPE_NAME, "must list scopes such as mood_read"))
       .min(1, "must list at least one scope"),
   );
 
-/** The variables as named in SPEC.md; the key of each issue names the variable. */
+/** The variables by name; the key of each issue names the variable. */
 const rawSchema = z.object({
   EXIST_CLIENT_ID: optionalText,
   EXIST_CLIENT_SECRET: optionalText,

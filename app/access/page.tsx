@@ -4,7 +4,7 @@ import { AccessTable } from "@/components/access/access-table";
 import { ConsentDeclined } from "@/components/access/consent-declined";
 import { GrantedScopesProvider } from "@/components/access/granted-scopes";
 import { SessionEnded } from "@/components/attributes/page-states";
-import { CONSENT_DECLINED } from "@/lib/access/scopes";
+import { CONSENT_DECLINED } from "@/lib/access/consent";
 import { getCurrentSession } from "@/lib/auth/server";
 
 export const metadata: Metadata = { title: "Your access · Exist Ownership" };

@@ -8,7 +8,7 @@ import { GrantedScopesProvider } from "@/components/access/granted-scopes";
 import { AttributesView } from "@/components/attributes/attributes-view";
 import { ListSkeleton, SessionEnded } from "@/components/attributes/page-states";
 import { SinceLastVisit } from "@/components/history/since-last-visit";
-import { CONSENT_DECLINED } from "@/lib/access/scopes";
+import { CONSENT_DECLINED } from "@/lib/access/consent";
 import { loadSinceLastVisit } from "@/lib/api/history/since-last-visit";
 import { prefetchAttributes } from "@/lib/api/prefetch";
 import { filterFromParams } from "@/lib/attributes/filter";

@@ -1,7 +1,7 @@
-import { groupAccess, manualAccess } from "@/lib/access/scopes";
+import { groupAccess, manualAccess, type Grant } from "@/lib/scopes";
 import { AllowWritingButton } from "./allow-writing-button";
 
-function Granted({ granted, scope }: { granted: boolean; scope: string }) {
+function Granted({ granted, scope }: Grant) {
   return (
     <>
       <span
@@ -57,11 +57,11 @@ export function AccessTable({ scopes }: { scopes: readonly string[] }) {
                 {group.label} group
               </th>
               <td className={CELL}>
-                <Granted granted={group.read} scope={`${group.name}_read`} />
+                <Granted {...group.read} />
               </td>
               <td className={CELL}>
-                <Granted granted={group.write} scope={`${group.name}_write`} />
-                {group.write ? null : (
+                <Granted {...group.write} />
+                {group.write.granted ? null : (
                   <AllowWritingButton
                     group={group.name}
                     returnToId={`access-${group.name}`}
@@ -76,10 +76,10 @@ export function AccessTable({ scopes }: { scopes: readonly string[] }) {
               Any manually tracked attribute
             </th>
             <td className={CELL}>
-              <Granted granted={manual.read} scope="manual_read" />
+              <Granted {...manual.read} />
             </td>
             <td className={CELL}>
-              <Granted granted={manual.write} scope="manual_write" />
+              <Granted {...manual.write} />
             </td>
           </tr>
         </tbody>

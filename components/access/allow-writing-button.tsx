@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { Button, type ButtonVariant } from "@/components/ui/button";
-import { groupLabel, scopesToAllowWriting } from "@/lib/access/scopes";
+import { groupLabel, scopesToAllowWriting } from "@/lib/scopes";
 import { askExist, currentPlace } from "./consent";
 import { useGrantedScopes } from "./granted-scopes";
 

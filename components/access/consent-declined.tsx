@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect } from "react";
-import { CONSENT_DECLINED } from "@/lib/access/scopes";
+import { CONSENT_DECLINED } from "@/lib/access/consent";
 
 /** Shown after the person chose Deny on Exist's page when asked for more access. */
 export function ConsentDeclined() {

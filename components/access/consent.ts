@@ -3,7 +3,7 @@
  * and back to `returnTo`. next-auth/react is loaded on click, as in SignInButton: it would add
  * ~12 kB gzip to every page's first load.
  */
-import { CONSENT_DECLINED } from "@/lib/access/scopes";
+import { CONSENT_DECLINED } from "@/lib/access/consent";
 
 export async function askExist(returnTo: string, scope?: string): Promise<void> {
   const { signIn } = await import("next-auth/react");

@@ -2,8 +2,8 @@
 
 import { useId, useState } from "react";
 import { Checkbox } from "@/components/ui/checkbox";
-import { needsManual } from "@/lib/attributes/access";
-import type { Attribute, WriteAccess } from "@/lib/attributes/types";
+import { needsManual, type WriteAccess } from "@/lib/scopes";
+import type { Attribute } from "@/lib/attributes/types";
 import {
   acquireConsequence,
   acquireDataConsequence,

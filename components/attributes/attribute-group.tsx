@@ -1,9 +1,9 @@
 "use client";
 
 import { AllowWritingButton } from "@/components/access/allow-writing-button";
-import { canWrite, readOnlyReason } from "@/lib/attributes/access";
+import { canWrite, readOnlyReason, type WriteAccess } from "@/lib/scopes";
 import type { AttributeGroup } from "@/lib/attributes/grouping";
-import type { Attribute, WriteAccess } from "@/lib/attributes/types";
+import type { Attribute } from "@/lib/attributes/types";
 import type { AttributeValues } from "@/lib/api/contract";
 import { AttributeRow } from "./attribute-row";
 import type { RowValues, ValuesView } from "./values-context";

@@ -3,7 +3,7 @@
 import { AllowWritingButton } from "@/components/access/allow-writing-button";
 import { SignInAgainButton } from "@/components/access/sign-in-again-button";
 import { Button } from "@/components/ui/button";
-import { missingWriteGroup } from "@/lib/access/scopes";
+import { missingWriteGroup } from "@/lib/scopes";
 import type { BulkAction } from "@/lib/attributes/bulk";
 import { type ItemResult, summaryText } from "@/lib/attributes/results";
 import { BULK_RESULTS_ID } from "./ids";
@@ -21,7 +21,7 @@ export function BulkResults({ action, results, onDismiss }: BulkResultsProps) {
   // Groups Exist refused for want of their `_write` scope: one "Allow writing" each.
   const missing = [...new Set(failed.map((result) => missingWriteGroup(result.reason)))];
   // Exist refused the session part-way (401 after the one refresh): the rest was not sent.
-  const sessionEnded = failed.some((result) => result.code === "reauth_required");
+  const sessionEnded = failed.some((result) => result.untried === "reauth_required");
   return (
     <section
       aria-labelledby={BULK_RESULTS_ID}

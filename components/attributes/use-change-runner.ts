@@ -1,6 +1,6 @@
 "use client";
 
-import { missingWriteGroup } from "@/lib/access/scopes";
+import { missingWriteGroup } from "@/lib/scopes";
 import type { BulkAction } from "@/lib/attributes/bulk";
 import { type ItemResult, labelMap, summarize, summaryText } from "@/lib/attributes/results";
 import type { Attribute } from "@/lib/attributes/types";

@@ -5,12 +5,18 @@
 import "server-only";
 import { NextResponse } from "next/server";
 import { AttributesCache, attributesCache } from "@/lib/api/attributes-cache";
-import type { AttributesResponse, OwnershipResponse, TemplatesResponse } from "@/lib/api/contract";
+import type {
+  AttributesResponse,
+  OwnershipResponse,
+  TemplatesResponse,
+  UntriedItems,
+} from "@/lib/api/contract";
+import { errorCodeFor } from "@/lib/api/errors";
 import { byExistOrder, changedAttributes, mergeChanged } from "@/lib/attributes/merge";
 import { observeOwners } from "@/lib/api/history/observe-owners";
-import type { ExistClient, OwnershipOutcome } from "@/lib/exist/client";
+import type { ExistClient, OwnershipOutcome, Untried } from "@/lib/exist/client";
 import { existConfig } from "@/lib/exist/config";
-import { writeAccess } from "@/lib/auth/token";
+import { writeAccess } from "@/lib/scopes";
 
 export { byExistOrder };
 
@@ -55,9 +61,10 @@ type Session = { username: string; scopes: readonly string[]; refreshToken: stri
 
 /**
  * POST /api/attributes/acquire and /release: Exist's answer as it is (200, or 202 with the
- * failed items); with `success_objects=true` its success items are the changed attributes, which
- * also update the user's cached list. When anything failed (or Exist sent no whole objects) the
- * cached list is dropped instead: even a failed call may have changed some owners.
+ * failed items), plus the items never sent when a later call failed; with `success_objects=true`
+ * its success items are the changed attributes, which also update the user's cached list. When
+ * anything was not done (or Exist sent no whole objects) the cached list is dropped instead: even
+ * a failed call may have changed some owners.
  */
 export async function changeOwnership(
   session: { username: string },
@@ -66,11 +73,12 @@ export async function changeOwnership(
 ): Promise<NextResponse> {
   let changed: ReturnType<typeof changedAttributes> = null;
   try {
-    const { status, result } = await change();
-    changed = result.failed.length === 0 ? changedAttributes(result, action) : null;
+    const { status, result, untried } = await change();
+    changed = result.failed.length === 0 && !untried ? changedAttributes(result, action) : null;
     const answer: OwnershipResponse = {
       success: changed ?? result.success,
       failed: result.failed,
+      ...(untried ? { untried: untriedItems(untried) } : {}),
     };
     return NextResponse.json(answer, { status });
   } finally {
@@ -84,6 +92,10 @@ export async function changeOwnership(
       attributesCache.forget(session.username);
     }
   }
+}
+
+function untriedItems({ items, error }: Untried): UntriedItems {
+  return { items, code: errorCodeFor(error), message: error.message };
 }
 
 /** Templates the user has no attribute for yet; the user's attributes from the cached list. */

@@ -74,13 +74,32 @@ export type ValuesResponse = {
   fetchedAt: string;
 };
 
+/** An object of an acquire or release body: an attribute by name, or a template (acquire). */
+export type OwnershipItem =
+  | { name: string; manual?: boolean | undefined }
+  | { template: string; manual?: boolean | undefined };
+
+/** An item Exist refused: the object sent, with Exist's own `error_code` and message. */
+export type RefusedItem = { error_code: string; error: string } & Record<string, unknown>;
+
+/** Items never sent to Exist: a call before theirs failed (Exist takes 35 objects a call). */
+export type UntriedItems = {
+  items: OwnershipItem[];
+  /** Why, as the envelope of a request failing with that error would say. */
+  code: ErrorCode;
+  message: string;
+};
+
 /**
- * POST /api/attributes/acquire and /release: Exist's own shape, 200 or 202. With
- * `success_objects=true` the success items are the changed attributes, with `ownedByApp`.
+ * POST /api/attributes/acquire and /release: 200, or 202 when anything was not done. `success`
+ * and `failed` are Exist's own lists, merged over its calls; with `success_objects=true` the
+ * success items are the changed attributes, with `ownedByApp`. `untried` is there only when a
+ * call after the first failed.
  */
 export type OwnershipResponse = {
   success: Array<Record<string, unknown>>;
-  failed: Array<{ error_code: string; error: string } & Record<string, unknown>>;
+  failed: RefusedItem[];
+  untried?: UntriedItems;
 };
 
 export const ERROR_CODES = [

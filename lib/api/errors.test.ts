@@ -1,11 +1,23 @@
 import { describe, expect, it } from "vitest";
-import { ApiError, handleApiError } from "@/lib/api/errors";
+import { ApiError, errorCodeFor, handleApiError } from "@/lib/api/errors";
 import { ExistError } from "@/lib/exist/errors";
 
 async function envelope(error: unknown) {
   const response = handleApiError(error);
   return { status: response.status, headers: response.headers, body: await response.json() };
 }
+
+describe("errorCodeFor", () => {
+  it.each([
+    ["unauthorized", "reauth_required"],
+    ["rate_limited", "rate_limited"],
+    ["upstream", "upstream_error"],
+    ["invalid_response", "upstream_error"],
+    ["timeout", "upstream_timeout"],
+  ] as const)("names Exist's %s error %s", (kind, code) => {
+    expect(errorCodeFor(new ExistError(kind, "x"))).toBe(code);
+  });
+});
 
 describe("handleApiError", () => {
   it.each([

@@ -5,7 +5,7 @@
 import "server-only";
 import { NextResponse } from "next/server";
 import type { ErrorCode, ErrorEnvelope } from "@/lib/api/contract";
-import { ExistError } from "@/lib/exist/errors";
+import { ExistError, type ExistErrorKind } from "@/lib/exist/errors";
 
 export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   unauthenticated: 401,
@@ -26,6 +26,19 @@ export const STATUS_BY_CODE: Record<ErrorCode, number> = {
 
 export const REAUTH_MESSAGE =
   "Your Exist sign-in has expired or was revoked. Sign in with Exist again.";
+
+const CODE_BY_EXIST_KIND: Record<ExistErrorKind, ErrorCode> = {
+  unauthorized: "reauth_required",
+  rate_limited: "rate_limited",
+  upstream: "upstream_error",
+  timeout: "upstream_timeout",
+  invalid_response: "upstream_error",
+};
+
+/** Our API's error code for a failure talking to Exist. */
+export function errorCodeFor(error: ExistError): ErrorCode {
+  return CODE_BY_EXIST_KIND[error.kind];
+}
 
 export class ApiError extends Error {
   override name = "ApiError";
@@ -57,7 +70,7 @@ export function handleApiError(error: unknown): NextResponse<ErrorEnvelope> {
     if (error.kind === "unauthorized") return errorResponse("reauth_required", REAUTH_MESSAGE);
     const retryAfter = error.details.retryAfter;
     return errorResponse(
-      error.code,
+      errorCodeFor(error),
       error.message,
       retryAfter === undefined ? {} : { "Retry-After": String(retryAfter) },
     );

@@ -1,5 +1,5 @@
-import { canWrite, needsManual } from "./access";
-import type { Attribute, WriteAccess } from "./types";
+import { canWrite, needsManual, type WriteAccess } from "@/lib/scopes";
+import type { Attribute } from "./types";
 import { releaseTarget } from "./wording";
 import type { AcquireItem, ReleaseItem } from "@/lib/validations/ownership";
 

@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { canWrite, needsManual, readOnlyReason } from "./access";
 import { filterAttributes, NO_FILTER } from "./filter";
 import { makeAttribute, MOOD_GROUP } from "./test-fixtures";
 import { firstRows, groupByExistGroup } from "./grouping";
@@ -55,20 +54,5 @@ describe("filterAttributes", () => {
   it("filters by group and by ownership", () => {
     expect(filterAttributes(all, { ...NO_FILTER, group: "mood" })).toEqual([mood, note]);
     expect(filterAttributes(all, { ...NO_FILTER, ownedByAppOnly: true })).toEqual([note]);
-  });
-});
-
-describe("write access", () => {
-  const access = { writableGroups: ["activity"], manualWrite: true };
-  it("allows groups with a write scope, and manual attributes with manual_write", () => {
-    expect(canWrite(steps, access)).toBe(true);
-    expect(canWrite(note, access)).toBe(false);
-    expect(canWrite(mood, access)).toBe(true);
-    expect(needsManual(mood, access)).toBe(true);
-    expect(needsManual(steps, access)).toBe(false);
-  });
-  it("says which scope is missing", () => {
-    expect(readOnlyReason("mood", access)).toBe("Read-only: this app was not granted mood_write");
-    expect(readOnlyReason("activity", access)).toBeNull();
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { planBulk } from "./bulk";
 import { makeAttribute } from "./test-fixtures";
-import { summarize, summaryText } from "./results";
+import { allDone, failedKeys, summarize, summaryText } from "./results";
 
 describe("summarize", () => {
   it("lists every item sent, with Exist's reason for each failure", () => {
@@ -18,16 +18,36 @@ describe("summarize", () => {
     );
     expect(results).toEqual([
       { key: "steps", label: "Steps", ok: true, reason: null },
-      {
-        key: "mood",
-        label: "Mood",
-        ok: false,
-        reason: "Missing scope 'mood_write'",
-        code: "unauthorised",
-      },
+      { key: "mood", label: "Mood", ok: false, reason: "Missing scope 'mood_write'" },
       { key: "pages_read", label: "pages_read", ok: true, reason: null },
     ]);
     expect(summaryText("acquire", results)).toBe("Acquired 2 of 3 attributes; 1 failed.");
+  });
+
+  it("lists items never sent as failed, with our reason and code", () => {
+    const result = {
+      success: [{ name: "steps" }],
+      failed: [],
+      untried: {
+        items: [{ name: "mood" }],
+        code: "reauth_required" as const,
+        message: "Exist no longer accepts this sign-in.",
+      },
+    };
+    const results = summarize([{ name: "steps" }, { name: "mood" }], result, new Map());
+    expect(results).toEqual([
+      { key: "steps", label: "steps", ok: true, reason: null },
+      {
+        key: "mood",
+        label: "mood",
+        ok: false,
+        reason: "Exist no longer accepts this sign-in.",
+        untried: "reauth_required",
+      },
+    ]);
+    expect(allDone(result)).toBe(false);
+    expect(failedKeys(result)).toEqual(new Set(["mood"]));
+    expect(allDone({ success: [{ name: "steps" }], failed: [] })).toBe(true);
   });
 });
 

@@ -1,4 +1,4 @@
-import type { OwnershipResponse } from "@/lib/api/contract";
+import type { ErrorCode, OwnershipResponse } from "@/lib/api/contract";
 import type { Attribute } from "./types";
 
 export type ItemResult = {
@@ -6,8 +6,8 @@ export type ItemResult = {
   label: string;
   ok: boolean;
   reason: string | null;
-  /** Exist's `error_code` for a failure (ours, e.g. `reauth_required`, for an untried item). */
-  code?: string;
+  /** Set for an item never sent to Exist: why, in our API's code (e.g. `reauth_required`). */
+  untried?: ErrorCode;
 };
 
 /** The name an acquire/release item refers to: `name`, or `template` for one made from a template. */
@@ -17,36 +17,51 @@ export function itemKey(item: Record<string, unknown>): string | null {
   return null;
 }
 
-export function failedKeys(result: OwnershipResponse): Set<string> {
-  const keys = new Set<string>();
+type Failure = Pick<ItemResult, "reason" | "untried">;
+
+/** Every item that was not done, by key: refused by Exist (its reason), or never sent (ours). */
+function failures(result: OwnershipResponse): Map<string, Failure> {
+  const byKey = new Map<string, Failure>();
   for (const item of result.failed) {
     const key = itemKey(item);
-    if (key) keys.add(key);
+    if (key) byKey.set(key, { reason: item.error });
   }
-  return keys;
+  if (result.untried) {
+    const { items, code, message } = result.untried;
+    for (const item of items) {
+      const key = itemKey(item);
+      if (key) byKey.set(key, { reason: message, untried: code });
+    }
+  }
+  return byKey;
+}
+
+/** Whether Exist did everything asked: nothing refused, nothing left unsent. */
+export function allDone(result: OwnershipResponse): boolean {
+  return result.failed.length === 0 && !result.untried;
+}
+
+export function failedKeys(result: OwnershipResponse): Set<string> {
+  return new Set(failures(result).keys());
 }
 
 /**
- * One line per item sent, in the order sent: succeeded, or failed with Exist's own reason.
- * An item Exist left out of both lists counts as succeeded only if it is not in `failed`.
+ * One line per item sent, in the order sent: succeeded, or failed with Exist's own reason (or
+ * ours, for an item never sent). An item Exist left out of both lists counts as succeeded.
  */
 export function summarize(
   sent: ReadonlyArray<Record<string, unknown>>,
   result: OwnershipResponse,
   labels: ReadonlyMap<string, string>,
 ): ItemResult[] {
-  const failures = new Map<string, { error: string; error_code: string }>();
-  for (const item of result.failed) {
-    const key = itemKey(item);
-    if (key) failures.set(key, item);
-  }
+  const failed = failures(result);
   return sent.flatMap((item): ItemResult[] => {
     const key = itemKey(item);
     if (!key) return [];
-    const failure = failures.get(key);
+    const failure = failed.get(key);
     const label = labels.get(key) ?? key;
     if (!failure) return [{ key, label, ok: true, reason: null }];
-    return [{ key, label, ok: false, reason: failure.error, code: failure.error_code }];
+    return [{ key, label, ok: false, ...failure }];
   });
 }
 

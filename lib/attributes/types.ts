@@ -2,6 +2,3 @@ import type { AttributesResponse } from "@/lib/api/contract";
 
 /** One row of the attributes page: Exist's attribute plus whether this app owns it. */
 export type Attribute = AttributesResponse["attributes"][number];
-
-/** What the granted scopes let this app write (from GET /api/attributes). */
-export type WriteAccess = Pick<AttributesResponse, "writableGroups" | "manualWrite">;

@@ -6,7 +6,7 @@
  */
 import "server-only";
 import type { NextRequest } from "next/server";
-import { CONSENT_DECLINED } from "@/lib/access/scopes";
+import { CONSENT_DECLINED } from "@/lib/access/consent";
 import { readSessionToken, secureCookies, sessionCookieValue } from "@/lib/auth/cookie";
 import { env } from "@/lib/env";
 

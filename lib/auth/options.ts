@@ -11,8 +11,9 @@ import { SESSION_MAX_AGE_SECONDS, secureCookies } from "@/lib/auth/cookie";
 import { authLogger } from "@/lib/auth/logger";
 import { existProvider } from "@/lib/auth/provider";
 import { withRecentRefresh } from "@/lib/auth/refresh";
-import { parseScopes, sessionToken, sessionTokenSchema, writeAccess } from "@/lib/auth/token";
+import { sessionToken, sessionTokenSchema } from "@/lib/auth/token";
 import { existClientCredentials, existConfig } from "@/lib/exist/config";
+import { parseScopes, writeAccess } from "@/lib/scopes";
 
 /** The token fields of next-auth's `account` at sign-in (openid-client's TokenSet). */
 const signInAccountSchema = z.object({

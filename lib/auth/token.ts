@@ -4,8 +4,8 @@
  * cookie (e2e/session.ts).
  */
 import { z } from "zod";
-import { writableGroups } from "@/lib/exist/groups";
 import type { TokenResponse } from "@/lib/exist/schemas";
+import { parseScopes } from "@/lib/scopes";
 
 export const sessionTokenSchema = z.object({
   /** Exist's username: the account's stable id. */
@@ -34,16 +34,6 @@ export const EXPIRY_MARGIN_SECONDS = 60;
 
 export function nowInSeconds(): number {
   return Math.floor(Date.now() / 1000);
-}
-
-/** Exist's `scope` string ("mood_read mood_write", sometimes `+`-joined) as a list. */
-export function parseScopes(scope: string): string[] {
-  return scope.split(/[\s+]+/).filter(Boolean);
-}
-
-/** What the granted scopes let the app write: shown on the session and in GET /api/attributes. */
-export function writeAccess(scopes: readonly string[]) {
-  return { writableGroups: writableGroups(scopes), manualWrite: scopes.includes("manual_write") };
 }
 
 /** Token fields from Exist's token endpoint answer. */

@@ -4,7 +4,6 @@
  */
 import "server-only";
 import type { z } from "zod";
-import type { AcquireItem, ReleaseItem } from "@/lib/validations/ownership";
 import { chunk } from "@/lib/exist/chunk";
 import { ExistError } from "@/lib/exist/errors";
 import { existRequest, type ExistConfig } from "@/lib/exist/http";
@@ -16,11 +15,14 @@ import {
   pageSchema,
   profileSchema,
   templateSchema,
+  type AcquireObject,
   type ExistAttribute,
   type ExistAttributeValues,
   type ExistProfile,
   type ExistTemplate,
+  type OwnershipObject,
   type OwnershipResult,
+  type ReleaseObject,
 } from "@/lib/exist/schemas";
 
 /**
@@ -36,7 +38,16 @@ export type TokenSource = {
   refresh(rejected: string): Promise<string>;
 };
 
-export type OwnershipOutcome = { status: 200 | 202; result: OwnershipResult };
+/** Objects of one acquire or release that were never sent: a call before theirs failed. */
+export type Untried = { items: OwnershipObject[]; error: ExistError };
+
+export type OwnershipOutcome = {
+  /** 202 when anything was not done: Exist refused some objects, or some were never sent. */
+  status: 200 | 202;
+  /** Exist's answers, merged over the calls made. */
+  result: OwnershipResult;
+  untried: Untried | null;
+};
 
 export type ExistClient = ReturnType<typeof createExistClient>;
 
@@ -82,11 +93,15 @@ export function createExistClient(config: ExistConfig, tokens: TokenSource) {
 
   /**
    * Sends `items` in chunks of MAX_OBJECTS_PER_CALL, one after another, and merges the answers.
-   * When a later chunk fails, the earlier results are kept and the untried items are reported
-   * as failed with our error code; when the first chunk fails, the error is thrown.
+   * When a later chunk fails, the earlier results are kept and the items not sent are reported
+   * as untried, with the error; when the first chunk fails, the error is thrown.
    */
-  async function inChunks(path: string, items: readonly object[]): Promise<OwnershipOutcome> {
+  async function inChunks(
+    path: string,
+    items: readonly OwnershipObject[],
+  ): Promise<OwnershipOutcome> {
     const result: OwnershipResult = { success: [], failed: [] };
+    let untried: Untried | null = null;
     let status: 200 | 202 = 200;
     const chunks = chunk(items, MAX_OBJECTS_PER_CALL);
     for (const [index, part] of chunks.entries()) {
@@ -103,16 +118,12 @@ export function createExistClient(config: ExistConfig, tokens: TokenSource) {
         if (answer.status === 202) status = 202;
       } catch (error) {
         if (index === 0 || !(error instanceof ExistError)) throw error;
-        const untried = chunks.slice(index).flat();
-        result.failed.push(
-          ...untried.map((item) => ({ ...item, error_code: error.code, error: error.message })),
-        );
-        status = 202;
+        untried = { items: chunks.slice(index).flat(), error };
         break;
       }
     }
-    if (result.failed.length > 0) status = 202;
-    return { status, result };
+    if (result.failed.length > 0 || untried) status = 202;
+    return { status, result, untried };
   }
 
   return {
@@ -138,8 +149,8 @@ export function createExistClient(config: ExistConfig, tokens: TokenSource) {
         limit: "100",
         days: String(days),
       }),
-    acquire: (items: readonly AcquireItem[]) => inChunks("/api/2/attributes/acquire/", items),
-    release: (items: readonly ReleaseItem[]) => inChunks("/api/2/attributes/release/", items),
+    acquire: (items: readonly AcquireObject[]) => inChunks("/api/2/attributes/acquire/", items),
+    release: (items: readonly ReleaseObject[]) => inChunks("/api/2/attributes/release/", items),
   };
 }
 

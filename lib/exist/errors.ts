@@ -1,8 +1,7 @@
 /**
- * What can go wrong talking to Exist, as one typed error. Route handlers turn it into our own
- * error envelope (lib/api/errors.ts); Exist's raw bodies never travel further than here.
+ * What can go wrong talking to Exist, as one typed error. Exist's raw bodies never travel further
+ * than here; callers decide what each kind means to them.
  */
-import type { ErrorCode } from "@/lib/api/contract";
 
 export type ExistErrorKind =
   /** 401 from the API, or the token endpoint refused our refresh token. */
@@ -15,14 +14,6 @@ export type ExistErrorKind =
   | "timeout"
   /** An answer that is not the JSON the docs describe (or a paging link to another origin). */
   | "invalid_response";
-
-const CODE_BY_KIND: Record<ExistErrorKind, ErrorCode> = {
-  unauthorized: "reauth_required",
-  rate_limited: "rate_limited",
-  upstream: "upstream_error",
-  timeout: "upstream_timeout",
-  invalid_response: "upstream_error",
-};
 
 export class ExistError extends Error {
   override name = "ExistError";
@@ -39,15 +30,10 @@ export class ExistError extends Error {
   ) {
     super(message);
   }
-
-  /** Our API's error code for this failure. */
-  get code(): ErrorCode {
-    return CODE_BY_KIND[this.kind];
-  }
 }
 
-/** Retry-After is either delta-seconds or an HTTP date. */
-export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
+/** Seconds to wait from a Retry-After header: delta-seconds or an HTTP date (0 once passed). */
+export function retryAfterSeconds(value: string | null, now = Date.now()): number | undefined {
   if (!value) return undefined;
   if (/^\d+$/.test(value.trim())) return Number(value.trim());
   const date = Date.parse(value);

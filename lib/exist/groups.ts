@@ -1,7 +1,7 @@
 /**
- * Exist's attribute groups, in Exist's display order, with the OAuth2 scopes that cover them.
- * Scope names: https://developer.exist.io/reference/authentication/oauth2/#scopes
- * Plain data: used by the app (default scopes, read-only groups) and by the sandbox.
+ * Exist's attribute groups, in Exist's display order; each names two OAuth2 scopes
+ * (https://developer.exist.io/reference/authentication/oauth2/#scopes). Plain data: used by the
+ * app (lib/scopes.ts decides what the scopes allow) and by the sandbox.
  */
 export const EXIST_GROUPS = [
   { name: "activity", label: "Activity", priority: 1 },
@@ -23,17 +23,3 @@ export const EXIST_GROUPS = [
 ] as const;
 
 export type ExistGroupName = (typeof EXIST_GROUPS)[number]["name"];
-
-export const GROUP_NAMES: readonly string[] = EXIST_GROUPS.map((group) => group.name);
-
-/** Every group's read and write scope: what the app asks for unless EXIST_SCOPES says otherwise. */
-export const DEFAULT_SCOPES: readonly string[] = EXIST_GROUPS.flatMap((group) => [
-  `${group.name}_read`,
-  `${group.name}_write`,
-]);
-
-/** Groups this token may write, from its granted scopes (`mood_write` → `mood`). */
-export function writableGroups(scopes: readonly string[]): string[] {
-  const granted = new Set(scopes);
-  return GROUP_NAMES.filter((name) => granted.has(`${name}_write`));
-}

@@ -5,7 +5,7 @@
 import "server-only";
 import type { z } from "zod";
 import { recordExistCall } from "@/lib/exist/call-stats";
-import { ExistError, parseRetryAfter } from "@/lib/exist/errors";
+import { ExistError, retryAfterSeconds } from "@/lib/exist/errors";
 import {
   TransportError,
   fetchTransport,
@@ -106,7 +106,7 @@ function statusError(response: TransportAnswer): ExistError {
   if (response.status === 429) {
     return new ExistError("rate_limited", "Exist's rate limit was reached; try again later.", {
       status: 429,
-      retryAfter: parseRetryAfter(response.retryAfter),
+      retryAfter: retryAfterSeconds(response.retryAfter),
     });
   }
   const { status } = response;

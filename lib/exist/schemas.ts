@@ -1,6 +1,6 @@
 /**
  * zod schemas of what Exist's API v2 returns, as documented at https://developer.exist.io/.
- * Types are inferred from them. Server-side: components use lib/api/contract.ts instead.
+ * Types are inferred from them; the objects sent to Exist are plain types. Server-side.
  */
 import { z } from "zod";
 
@@ -100,6 +100,23 @@ export const tokenResponseSchema = z.object({
   expires_in: z.number(),
   scope: z.string(),
 });
+
+/**
+ * One object of an acquire call: an attribute by name, or a template to create the attribute
+ * from; `manual: true` marks it as manually tracked.
+ * https://developer.exist.io/reference/attribute_ownership/#acquire-attributes
+ */
+export type AcquireObject =
+  | { name: string; manual?: boolean | undefined }
+  | { template: string; manual?: boolean | undefined };
+
+/**
+ * One object of a release call:
+ * https://developer.exist.io/reference/attribute_ownership/#release-attributes
+ */
+export type ReleaseObject = { name: string };
+
+export type OwnershipObject = AcquireObject | ReleaseObject;
 
 /** One item of acquire/release's `failed` array: the object sent, plus Exist's error. */
 export const failedItemSchema = z

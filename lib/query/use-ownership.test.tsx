@@ -90,6 +90,26 @@ describe("useOwnershipMutation", () => {
     expect(invalidated()).toBe(true);
   });
 
+  it("rolls back the items never sent and refetches the list", async () => {
+    const body = {
+      success: [{ name: "steps" }],
+      failed: [],
+      untried: { items: [{ name: "floors" }], code: "upstream_error", message: "HTTP 500" },
+    };
+    const { result, owned, invalidated } = setup(async () => Response.json(body, { status: 202 }));
+    await act(async () => {
+      await result.current.mutateAsync({
+        action: "acquire",
+        items: [{ name: "steps" }, { name: "floors" }],
+      });
+    });
+    expect(owned()).toEqual([
+      ["steps", true],
+      ["floors", false],
+    ]);
+    expect(invalidated()).toBe(true);
+  });
+
   it("rolls everything back when the request fails as a whole", async () => {
     const envelope = { error: { code: "upstream_error", message: "Exist unreachable" } };
     const { result, owned } = setup(async () => Response.json(envelope, { status: 502 }));

@@ -4,7 +4,7 @@ import type { QueryClient } from "@tanstack/react-query";
 import type { AttributesResponse, OwnershipResponse } from "@/lib/api/contract";
 import type { Attribute } from "@/lib/attributes/types";
 import { changedAttributes, mergeChanged } from "@/lib/attributes/merge";
-import { failedKeys, itemKey } from "@/lib/attributes/results";
+import { allDone, failedKeys, itemKey } from "@/lib/attributes/results";
 import { expectedAfter } from "@/lib/attributes/wording";
 import type { AcquireItem, ReleaseItem } from "@/lib/validations/ownership";
 import { acquireAttributes, releaseAttributes } from "./fetchers";
@@ -33,7 +33,7 @@ function rollBack(queryClient: QueryClient, snapshot: Snapshot, names: ReadonlyS
 
 /** Exist's answer as the changed attributes, when every item went through and came back whole. */
 function confirmed(result: OwnershipResponse | undefined, change: OwnershipChange) {
-  if (!result || result.failed.length > 0) return null;
+  if (!result || !allDone(result)) return null;
   return changedAttributes(result, change.action);
 }
 

@@ -6,6 +6,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { env } from "@/lib/env";
+import { errorCodeFor } from "@/lib/api/errors";
 import { inBackground, withHistoryDb } from "@/lib/api/history/store";
 import { ownersMemo } from "@/lib/api/history/owners-memo";
 import {
@@ -59,25 +60,24 @@ export function settlementsFor(
     const ownerAfter = action === "acquire" ? APP_OWNER : releasedTo(item);
     settlements.push({ ...intent, label, outcome: "done", ownerAfter, errorCode: null });
   }
-  for (const item of outcome.result.failed) {
-    // Items our client could not send (a later chunk timed out) are not Exist's refusal.
-    if (item.error_code === "upstream_timeout" || item.error_code === "upstream_error") continue;
+  const refused = (item: Item, errorCode: string) => {
     const intent = take(nameOf(item));
-    if (!intent) continue;
-    settlements.push({
-      ...intent,
-      outcome: "refused",
-      ownerAfter: intent.ownerBefore,
-      errorCode: item.error_code,
-    });
-  }
+    if (!intent) return;
+    settlements.push({ ...intent, outcome: "refused", ownerAfter: intent.ownerBefore, errorCode });
+  };
+  for (const item of outcome.result.failed) refused(item, item.error_code);
+  // Items never sent are refused only when Exist refused the session or the rate; after a
+  // timeout or an error they stay unknown, as the whole request would.
+  const { untried } = outcome;
+  const untriedCode = untried && refusedBy(untried.error);
+  if (untried && untriedCode) for (const item of untried.items) refused(item, untriedCode);
   return settlements;
 }
 
 /** Exist refused the whole request (sign-in, rate limit): nothing changed. */
 function refusedBy(error: unknown): string | undefined {
   if (!(error instanceof ExistError)) return undefined;
-  if (error.kind === "unauthorized" || error.kind === "rate_limited") return error.code;
+  if (error.kind === "unauthorized" || error.kind === "rate_limited") return errorCodeFor(error);
   return undefined;
 }
 
