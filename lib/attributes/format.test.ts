@@ -28,7 +28,7 @@ describe("formatValue, every value type", () => {
   it("1 decimal: rounded sensibly, metric or imperial by the profile's flags", () => {
     expect(formatValue(3.14159, 1, "money_spent", METRIC)).toBe("3.14");
     expect(formatValue(72.46, 1, "weight", METRIC)).toBe("72.5 kg");
-    expect(formatValue(72.46, 1, "weight", IMPERIAL)).toBe("160 lb");
+    expect(formatValue(72.46, 1, "weight", IMPERIAL)).toBe("159.7 lb");
     expect(formatValue(8.05, 1, "steps_distance", METRIC)).toBe("8.05 km");
     expect(formatValue(8.05, 1, "steps_distance", IMPERIAL)).toBe("5 mi");
     expect(formatValue(10, 1, "steps_distance", IMPERIAL)).toBe("6.21 mi");
@@ -39,9 +39,26 @@ describe("formatValue, every value type", () => {
     expect(formatValue(21.5, 1, "weather_temp_max", METRIC)).toBe("21.5 °C");
     expect(formatValue(21.5, 1, "weather_temp_max", IMPERIAL)).toBe("70.7 °F");
     expect(formatValue(-3, 1, "weather_temp_min", IMPERIAL)).toBe("26.6 °F");
+    expect(formatValue(-17.777778, 1, "weather_temp_min", IMPERIAL)).toBe("0 °F");
+    expect(formatValue(-0.001, 1, "weather_temp_min", METRIC)).toBe("0 °C");
     expect(formatValue(25, 1, "weather_wind_speed", IMPERIAL)).toBe("15.5 mph");
     expect(formatValue(12.345, 1, "protein", IMPERIAL)).toBe("12.3 g");
-    expect(formatValue(1234.5, 1, "custom_decimal", METRIC)).toBe("1,235");
+    expect(formatValue(1234.5, 1, "custom_decimal", METRIC)).toBe("1,234.5");
+    expect(formatValue(1234.56, 1, "money_spent", METRIC)).toBe("1,234.56");
+  });
+
+  it("1 decimal: shows the decimals a person may enter, however large the number", () => {
+    // 165.5 lb as logged (stored in kg, to 6 places) reads back as 165.5 lb, not 166 lb.
+    expect(formatValue(75.069537, 1, "weight", IMPERIAL)).toBe("165.5 lb");
+    expect(formatValue(45.359237, 1, "weight", IMPERIAL)).toBe("100 lb");
+    expect(formatValue(102.3, 1, "weight", METRIC)).toBe("102.3 kg");
+    expect(formatValue(250.5, 1, "carbohydrates", METRIC)).toBe("250.5 g");
+    expect(formatValue(37.8, 1, "weather_temp_max", IMPERIAL)).toBe("100 °F");
+    // Units entered whole stay whole.
+    expect(formatValue(8368.2, 1, "energy", METRIC)).toBe("8,368 kJ");
+    expect(formatValue(236.588, 1, "water", METRIC)).toBe("237 ml");
+    expect(formatValue(237, 0, "water", IMPERIAL)).toBe("8 fl oz");
+    expect(formatValue(251, 0, "water", IMPERIAL)).toBe("8.5 fl oz");
   });
 
   it("imperial flags apply one by one", () => {
@@ -83,7 +100,9 @@ describe("formatValue, every value type", () => {
   });
 
   it("5 percentage, 7 boolean and custom tags, 8 scale", () => {
-    expect(formatValue(0.823, 5, "body_fat", METRIC)).toBe("82 %");
+    expect(formatValue(0.823, 5, "body_fat", METRIC)).toBe("82.3 %");
+    expect(formatValue(0.2422, 5, "body_fat", METRIC)).toBe("24.22 %");
+    expect(formatValue(0.37, 5, "weather_cloud_cover", METRIC)).toBe("37 %");
     expect(formatValue(1, 5, "weather_cloud_cover", METRIC)).toBe("100 %");
     expect(formatValue(0, 5, "weather_cloud_cover", METRIC)).toBe("0 %");
     expect(formatValue(1, 7, "walk", METRIC)).toBe("Yes");

@@ -5,63 +5,11 @@
  * Pure functions, one fixed locale, so the same value reads the same everywhere.
  */
 import type { Units, Value } from "@/lib/api/contract";
+import { clockText, timeOfDayFromStored } from "@/lib/values/convert";
+import { PLAIN_DECIMALS, shownMeasure, toShown, unitOf } from "@/lib/values/units";
+import { VALUE_TYPE } from "@/lib/values/value-types";
 
 const LOCALE = "en-GB";
-
-type Unit = {
-  metric: string;
-  imperial?: { flag: keyof Units; unit: string; convert: (value: number) => number };
-  /** Shown in this unit first (e.g. elevation arrives in km, reads better in m). */
-  scale?: number;
-};
-
-const KM = { flag: "distance", unit: "mi", convert: (km: number) => km / 1.609344 } as const;
-
-/** Units of templated attributes, from the docs' list of templates. */
-const UNITS: Record<string, Unit> = {
-  steps_distance: { metric: "km", imperial: KM },
-  cycle_distance: { metric: "km", imperial: KM },
-  workouts_distance: { metric: "km", imperial: KM },
-  steps_elevation: {
-    metric: "m",
-    scale: 1000,
-    imperial: { flag: "distance", unit: "ft", convert: (m) => m / 0.3048 },
-  },
-  active_energy: {
-    metric: "kJ",
-    imperial: { flag: "energy", unit: "kcal", convert: (kj) => kj / 4.184 },
-  },
-  energy: { metric: "kJ", imperial: { flag: "energy", unit: "kcal", convert: (kj) => kj / 4.184 } },
-  water: {
-    metric: "ml",
-    imperial: { flag: "liquid", unit: "fl oz", convert: (ml) => ml / 29.5735 },
-  },
-  weight: { metric: "kg", imperial: { flag: "weight", unit: "lb", convert: (kg) => kg * 2.20462 } },
-  lean_mass: {
-    metric: "kg",
-    imperial: { flag: "weight", unit: "lb", convert: (kg) => kg * 2.20462 },
-  },
-  weather_temp_max: {
-    metric: "°C",
-    imperial: { flag: "temperature", unit: "°F", convert: (c) => (c * 9) / 5 + 32 },
-  },
-  weather_temp_min: {
-    metric: "°C",
-    imperial: { flag: "temperature", unit: "°F", convert: (c) => (c * 9) / 5 + 32 },
-  },
-  weather_wind_speed: {
-    metric: "km/h",
-    imperial: { flag: "distance", unit: "mph", convert: (kmh) => kmh / 1.609344 },
-  },
-  carbohydrates: { metric: "g" },
-  fat: { metric: "g" },
-  fibre: { metric: "g" },
-  protein: { metric: "g" },
-  sugar: { metric: "g" },
-  sodium: { metric: "mg" },
-  cholesterol: { metric: "mg" },
-  caffeine: { metric: "mg" },
-};
 
 export const METRIC: Units = {
   distance: false,
@@ -79,8 +27,20 @@ function sensibleDigits(value: number): number {
   return 2;
 }
 
+// One formatter per number of digits: making one is far slower than using it.
+const formatters = new Map<number, Intl.NumberFormat>();
+
 export function formatNumber(value: number, digits = sensibleDigits(value)): string {
-  return new Intl.NumberFormat(LOCALE, { maximumFractionDigits: digits }).format(value);
+  let formatter = formatters.get(digits);
+  if (!formatter) {
+    // "negative": a value that rounds to 0 (-0.0000001 °C in °F) reads "0", not "-0".
+    formatter = new Intl.NumberFormat(LOCALE, {
+      maximumFractionDigits: digits,
+      signDisplay: "negative",
+    });
+    formatters.set(digits, formatter);
+  }
+  return formatter.format(value);
 }
 
 /** "7 h 32 min", "45 min", "2 h". */
@@ -95,22 +55,32 @@ export function formatDuration(minutes: number): string {
 
 /** "23:15" from minutes after midnight (type 4) or, with `fromMidday`, after midday (type 6). */
 export function formatTimeOfDay(minutes: number, fromMidday = false): string {
-  const day = 24 * 60;
-  const since = (((Math.round(minutes) + (fromMidday ? 12 * 60 : 0)) % day) + day) % day;
-  const hours = String(Math.floor(since / 60)).padStart(2, "0");
-  return `${hours}:${String(since % 60).padStart(2, "0")}`;
+  const type = fromMidday ? VALUE_TYPE.timeFromMidday : VALUE_TYPE.timeFromMidnight;
+  return clockText(timeOfDayFromStored(minutes, type));
+}
+
+/**
+ * Never fewer decimals than a person may enter in the unit shown, so a value logged here reads
+ * back as entered (165.5 lb stays 165.5 lb, not 166); more for small numbers (8.05 km). An integer
+ * is exact to one of its own unit: shown in another (ml as fl oz), it gets that unit's decimals and
+ * no more, which would only show the rounding to whole ml (8 fl oz, not 8.01).
+ */
+function digitsFor(shown: number, decimals: number, integer: boolean, converted: boolean) {
+  if (!integer) return Math.max(sensibleDigits(shown), decimals);
+  return converted ? decimals : 0;
 }
 
 function withUnit(value: number, name: string, units: Units, integer: boolean): string {
-  const unit = UNITS[name];
-  if (!unit) return formatNumber(value, integer ? 0 : undefined);
-  const scaled = value * (unit.scale ?? 1);
-  if (unit.imperial && units[unit.imperial.flag]) {
-    const converted = unit.imperial.convert(scaled);
-    return `${formatNumber(converted)} ${unit.imperial.unit}`;
-  }
-  return `${formatNumber(scaled, integer ? 0 : undefined)} ${unit.metric}`;
+  const unit = unitOf(name);
+  const measure = unit ? shownMeasure(unit, units) : { label: null, decimals: PLAIN_DECIMALS };
+  const shown = unit ? toShown(value, unit, units) : value;
+  const converted = unit !== null && measure !== unit.metric;
+  const number = formatNumber(shown, digitsFor(shown, measure.decimals, integer, converted));
+  return measure.label ? `${number} ${measure.label}` : number;
 }
+
+/** Percentages show the two decimals a person may enter (24.22 %). */
+const PERCENT_DIGITS = 2;
 
 /**
  * A value as the row shows it. `name` is the attribute's template (or name): it tells the unit.
@@ -128,7 +98,7 @@ export function formatValue(value: Value, valueType: number, name: string, units
     case 4:
       return formatTimeOfDay(value);
     case 5:
-      return `${formatNumber(value * 100, 0)} %`;
+      return `${formatNumber(value * 100, PERCENT_DIGITS)} %`;
     case 6:
       return formatTimeOfDay(value, true);
     case 7:

@@ -1,0 +1,142 @@
+/**
+ * Units of templated attributes (https://developer.exist.io/reference/object_types/#list-of-attribute-templates).
+ * Exist sends, stores and returns metric units; the profile's `imperial_*` flags say which to show
+ * and take in imperial units. One table for showing values and for entering them, so what a person
+ * enters reads back the same.
+ */
+import type { Units } from "@/lib/api/contract";
+
+/** A unit as a person reads and enters it. */
+export type Measure = {
+  /** "kg"; null where Exist does not say (money is in the user's own currency). */
+  label: string | null;
+  /** Decimal places a person may enter, and at least as many are shown back. */
+  decimals: number;
+};
+
+export type UnitSpec = {
+  metric: Measure;
+  /** Stored value × scale = metric value shown (elevation arrives in km, reads better in m). */
+  scale?: number;
+  imperial?: Measure & {
+    flag: keyof Units;
+    fromMetric: (metric: number) => number;
+    toMetric: (imperial: number) => number;
+  };
+  /** Lowest stored value that means something (amounts are never below 0); absent: no bound. */
+  min?: number;
+  /** False where a difference is not the same as a value (°F), so a delta cannot be converted. */
+  additive: boolean;
+};
+
+// Exact definitions: 1 lb = 0.45359237 kg, 1 mi = 1.609344 km, 1 ft = 0.3048 m,
+// 1 kcal = 4.184 kJ, 1 US fl oz = 29.5735295625 ml.
+const factor = (perImperial: number) => ({
+  fromMetric: (metric: number) => metric / perImperial,
+  toMetric: (imperial: number) => imperial * perImperial,
+});
+
+const km = {
+  metric: { label: "km", decimals: 2 },
+  imperial: { flag: "distance", label: "mi", decimals: 2, ...factor(1.609344) },
+  min: 0,
+  additive: true,
+} as const satisfies UnitSpec;
+
+const kilojoules = {
+  metric: { label: "kJ", decimals: 0 },
+  imperial: { flag: "energy", label: "kcal", decimals: 0, ...factor(4.184) },
+  min: 0,
+  additive: true,
+} as const satisfies UnitSpec;
+
+const kilograms = {
+  metric: { label: "kg", decimals: 1 },
+  imperial: { flag: "weight", label: "lb", decimals: 1, ...factor(0.45359237) },
+  min: 0,
+  additive: true,
+} as const satisfies UnitSpec;
+
+const celsius = {
+  metric: { label: "°C", decimals: 1 },
+  imperial: {
+    flag: "temperature",
+    label: "°F",
+    decimals: 1,
+    fromMetric: (c: number) => (c * 9) / 5 + 32,
+    toMetric: (f: number) => ((f - 32) * 5) / 9,
+  },
+  additive: false,
+} as const satisfies UnitSpec;
+
+const plain = (label: string, decimals: number): UnitSpec => ({
+  metric: { label, decimals },
+  min: 0,
+  additive: true,
+});
+
+const UNITS: Record<string, UnitSpec> = {
+  steps_distance: km,
+  cycle_distance: km,
+  workouts_distance: km,
+  steps_elevation: {
+    metric: { label: "m", decimals: 0 },
+    scale: 1000,
+    imperial: { flag: "distance", label: "ft", decimals: 0, ...factor(0.3048) },
+    min: 0,
+    additive: true,
+  },
+  active_energy: kilojoules,
+  energy: kilojoules,
+  // Integer millilitres (value type 0); one decimal of fl oz still reads back the same.
+  water: {
+    metric: { label: "ml", decimals: 0 },
+    imperial: { flag: "liquid", label: "fl oz", decimals: 1, ...factor(29.5735295625) },
+    min: 0,
+    additive: true,
+  },
+  weight: kilograms,
+  lean_mass: kilograms,
+  weather_temp_max: celsius,
+  weather_temp_min: celsius,
+  weather_wind_speed: {
+    metric: { label: "km/h", decimals: 1 },
+    imperial: { flag: "distance", label: "mph", decimals: 1, ...factor(1.609344) },
+    min: 0,
+    additive: true,
+  },
+  carbohydrates: plain("g", 1),
+  fat: plain("g", 1),
+  fibre: plain("g", 1),
+  protein: plain("g", 1),
+  sugar: plain("g", 1),
+  sodium: plain("mg", 1),
+  cholesterol: plain("mg", 1),
+  caffeine: plain("mg", 1),
+  money_spent: { metric: { label: null, decimals: 2 }, additive: true },
+};
+
+/** Decimal places of a decimal (value type 1) that has no unit of its own. */
+export const PLAIN_DECIMALS = 2;
+
+/** The unit of an attribute by its template (or name, for custom attributes); null: none. */
+export function unitOf(name: string): UnitSpec | null {
+  return UNITS[name] ?? null;
+}
+
+/** The unit a person with these flags reads and enters. */
+export function shownMeasure(spec: UnitSpec, units: Units): Measure {
+  return spec.imperial && units[spec.imperial.flag] ? spec.imperial : spec.metric;
+}
+
+/** A stored (metric) value in the person's units, unrounded. */
+export function toShown(stored: number, spec: UnitSpec, units: Units): number {
+  const metric = stored * (spec.scale ?? 1);
+  return spec.imperial && units[spec.imperial.flag] ? spec.imperial.fromMetric(metric) : metric;
+}
+
+/** A value in the person's units as Exist stores it (metric), unrounded. */
+export function toStoredUnits(shown: number, spec: UnitSpec, units: Units): number {
+  const metric = spec.imperial && units[spec.imperial.flag] ? spec.imperial.toMetric(shown) : shown;
+  return metric / (spec.scale ?? 1);
+}
