@@ -1,33 +1,49 @@
 /**
- * `npm run bench`: starts the sandbox and the production app, measures proxy overhead, calls to
- * Exist, page weight and the heavy list in the browser, prints a table with each budget, writes
- * bench/results.json, and stops everything it started.
+ * `npm run bench`: starts the sandbox and the production app, measures what our code adds in CPU
+ * time per request, proxy overhead, calls to Exist, page weight and the heavy list in the
+ * browser, prints a table with each budget, writes bench/results.json, and stops everything it
+ * started.
  */
-import { cpus } from "node:os";
+import { cpus, loadavg } from "node:os";
 import { writeFile } from "node:fs/promises";
-import { execSync } from "node:child_process";
 import { chromiumPath } from "../e2e/chromium";
 import { APP_URL, SANDBOX_URL, appEnv } from "../e2e/env";
 import { sealSession } from "../e2e/session";
 import { sandbox } from "../e2e/sandbox";
 import { heavyListTimings } from "./browser";
+import { cpuPerRequest, measureCpu, requestsPerWorkload, type CpuRun } from "./cpu-time";
 import { hourOfUse } from "./hour-of-use";
 import { pageScripts } from "./page-scripts";
 import { historyFirstPage, prepareHistory } from "./history";
 import { clearCalls, existCalls, loadCalls } from "./calls";
 import { prefetchLogLines } from "./prefetch-log";
 import { load, type LoadTarget, type ProxyRun } from "./proxy";
-import { startProcess, stopAllAndWait, waitFor, waitForClosed } from "./processes";
-import { budgetRows, printTable } from "./report";
+import { budgetRows, printTable, reportedRows } from "./report";
+import {
+  WORKLOAD_NAMES,
+  appWorkloads,
+  assertPortsFree,
+  build,
+  namedWorkloads,
+  root,
+  runMain,
+  startServers,
+} from "./servers";
 import { firstLoadWeights, lighthouseScores } from "./weight";
 
-const root = new URL("..", import.meta.url).pathname.replace(/\/$/, "");
-// Its own build folder and ports (package.json sets them), so a running app or test is not disturbed.
 const distDir = process.env.NEXT_DIST_DIR ?? ".next";
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
+const cpuRun: CpuRun = {
+  requests: Number(process.env.BENCH_CPU_REQUESTS ?? 2000),
+  rounds: 4,
+  connections: 10,
+  warmUp: 200,
+};
 const chromePath = chromiumPath();
 
 const started = Date.now();
+// The machine may be shared: its load average at the start and end goes with the figures.
+const loadAtStart = loadavg();
 const step = (text: string) =>
   console.log(`bench: ${text} (${((Date.now() - started) / 1000).toFixed(0)} s)`);
 
@@ -42,52 +58,38 @@ async function quiet(sandboxUrl: string): Promise<void> {
   }
 }
 
+/** A session cookie as the browser steps set it. */
+async function browserCookie(account: string): Promise<{ name: string; value: string }> {
+  const [name = "", ...value] = (await sealSession(account)).cookie.split("=");
+  return { name, value: value.join("=") };
+}
+
 async function main() {
-  // Always a fresh production build: the figures must describe the code as it is.
   step(`building the app (next build into ${distDir})`);
-  execSync("npx next build", {
-    cwd: root,
-    stdio: "ignore",
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
-  });
-  for (const url of [APP_URL, SANDBOX_URL]) {
-    const taken = await fetch(url).then(
-      () => true,
-      () => false,
-    );
-    if (taken) throw new Error(`something already listens at ${url}: stop it first`);
-  }
-  // A high rate limit: the load runs send thousands of requests with one token.
-  const env = { ...appEnv, SANDBOX_RATE_LIMIT: "100000000" };
+  build();
+  await assertPortsFree();
   step("history: seeding 10,000 entries, timing the recording statements");
   const historySeed = prepareHistory(root, appEnv.DATA_DIR ?? ".data-bench", "demo");
-  startProcess("sandbox", "npx tsx sandbox/main.ts", env);
-  const appProcess = startProcess("app", `npx next start --port ${appEnv.PORT}`, env);
-  await waitFor(`${SANDBOX_URL}/__sandbox/state?account=demo`);
-  await waitFor(`${APP_URL}/`);
-  await sandbox.reset();
+  const { app: appProcess, pid } = await startServers();
 
   const demo = await sealSession("demo");
   const heavy = await sealSession("heavy");
   const names = (await sandbox.state("demo")).slice(0, 35).map(({ name }) => name);
+  const targets = appWorkloads(demo.cookie, names);
 
   step("proxy overhead (autocannon)");
   const listQuery = "limit=100&include_inactive=true&include_low_priority=true";
   const workloads: Array<{ name: string; direct: LoadTarget; app: LoadTarget }> = [
     {
-      name: "GET attributes (demo)",
+      name: WORKLOAD_NAMES.list,
       direct: {
         url: `${SANDBOX_URL}/api/2/attributes/?${listQuery}`,
         headers: { Authorization: `Bearer ${demo.tokens.access_token}` },
       },
-      // no-cache: the app must call Exist every time, or this would measure the cache.
-      app: {
-        url: `${APP_URL}/api/attributes`,
-        headers: { Cookie: demo.cookie, "Cache-Control": "no-cache" },
-      },
+      app: targets.list,
     },
     {
-      name: "acquire 35 (demo)",
+      name: WORKLOAD_NAMES.acquire35,
       direct: {
         url: `${SANDBOX_URL}/api/2/attributes/acquire/`,
         method: "POST",
@@ -95,28 +97,21 @@ async function main() {
           Authorization: `Bearer ${demo.tokens.access_token}`,
           "Content-Type": "application/json",
         },
-        body: JSON.stringify(names.map((name) => ({ name }))),
+        body: targets.acquire35.body,
       },
-      app: {
-        url: `${APP_URL}/api/attributes/acquire`,
-        method: "POST",
-        headers: { Cookie: demo.cookie, "Content-Type": "application/json", Origin: APP_URL },
-        body: JSON.stringify(names.map((name) => ({ name }))),
-      },
+      app: targets.acquire35,
     },
   ];
-  // What any route handler of this Next.js build costs here: an unknown /api/ path answers the
-  // 404 envelope without a session or a call to Exist. Measured beside each app run, so the
-  // app/floor ratio compares figures taken a few seconds apart.
-  const floorTarget = { url: `${APP_URL}/api/no-such-route`, headers: {} };
+  // The empty route is measured beside each app run, so the app/floor ratio compares figures
+  // taken a few seconds apart.
   const proxy: ProxyRun[] = [];
   for (const workload of workloads) {
     for (const connections of [1, 10]) {
-      await load(workload.app, connections, 1); // warm-up: compile caches, keep-alive
-      await load(floorTarget, connections, 1, 404);
-      const direct = await load(workload.direct, connections, seconds);
-      const floor = await load(floorTarget, connections, seconds, 404);
-      const app = await load(workload.app, connections, seconds);
+      await load(workload.app, { connections, seconds: 1 }); // warm-up: compile caches, keep-alive
+      await load(targets.empty, { connections, seconds: 1 });
+      const direct = await load(workload.direct, { connections, seconds });
+      const floor = await load(targets.empty, { connections, seconds });
+      const app = await load(workload.app, { connections, seconds });
       proxy.push({ workload: workload.name, connections, direct, floor, app });
     }
   }
@@ -167,24 +162,35 @@ async function main() {
   };
 
   step("heavy list in the browser");
-  const heavyCookie = (await sealSession("heavy")).cookie.split("=");
-  const browser = await heavyListTimings(APP_URL, chromePath, {
-    name: heavyCookie[0] ?? "",
-    value: heavyCookie.slice(1).join("="),
-  });
+  const browser = await heavyListTimings(APP_URL, chromePath, await browserCookie("heavy"));
 
   step("an hour of use (demo, heavy) and every script of a fresh load");
   const hour = [await hourOfUse("demo"), await hourOfUse("heavy")];
-  const demoCookie = (await sealSession("demo")).cookie.split("=");
-  const scripts = await pageScripts(APP_URL, chromePath, {
-    name: demoCookie[0] ?? "",
-    value: demoCookie.slice(1).join("="),
-  });
+  const scripts = await pageScripts(APP_URL, chromePath, await browserCookie("demo"));
+
+  // Last, so that its thousands of acquires (and their history rows) come after every other
+  // figure, as before this step existed.
+  step(`CPU time per request: ${requestsPerWorkload(cpuRun)} requests a workload, c=10`);
+  await sandbox.reset();
+  const cpuWindows = await measureCpu(pid, namedWorkloads(targets), cpuRun, (text) =>
+    step(`CPU time: ${text}`),
+  );
+  const cpu = {
+    ...cpuRun,
+    requests: requestsPerWorkload(cpuRun),
+    microsPerRequest: cpuPerRequest(cpuWindows, cpuRun),
+  };
 
   const results = {
     date: new Date().toISOString(),
-    machine: { cores: cpus().length, cpu: cpus()[0]?.model ?? "unknown", node: process.version },
+    machine: {
+      cores: cpus().length,
+      cpu: cpus()[0]?.model ?? "unknown",
+      node: process.version,
+      loadAverage: { start: loadAtStart, end: loadavg() },
+    },
     secondsPerRun: seconds,
+    cpu,
     proxy,
     prefetchLog,
     calls,
@@ -197,20 +203,13 @@ async function main() {
     history,
   };
   const rows = budgetRows(results);
-  printTable(results, rows);
+  const reported = reportedRows(results);
+  printTable(results, rows, reported);
   await writeFile(
     `${root}/bench/results.json`,
-    `${JSON.stringify({ ...results, budgets: rows }, null, 2)}\n`,
+    `${JSON.stringify({ ...results, budgets: rows, reported }, null, 2)}\n`,
   );
   step("wrote bench/results.json");
 }
 
-main()
-  .catch((error: unknown) => {
-    console.error("bench failed:", error instanceof Error ? error.message : error);
-    process.exitCode = 1;
-  })
-  .finally(async () => {
-    await stopAllAndWait();
-    await Promise.all([waitForClosed(APP_URL), waitForClosed(SANDBOX_URL)]);
-  });
+runMain("bench", main);
