@@ -3,7 +3,7 @@
  * Env is read once; a malformed value stops start-up with a message naming it.
  */
 import { z } from "zod";
-import { DEFAULT_SANDBOX_PORT } from "../lib/sandbox-client";
+import { DEFAULT_SANDBOX_PORT } from "./app-client";
 import { startSandbox } from "./server";
 import { DEFAULT_APP_URL, DEFAULT_RATE_LIMIT, DEFAULT_TOKEN_TTL_SECONDS } from "./state";
 

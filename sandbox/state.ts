@@ -1,7 +1,7 @@
 /**
  * Everything the sandbox remembers, in memory only: accounts, tokens, codes, faults, the request log.
  */
-import { SANDBOX_CLIENT } from "../lib/sandbox-client";
+import { SANDBOX_CLIENT } from "./app-client";
 import { seedAccounts, type Account } from "./seed";
 import { serviceDirectory, type ServiceDirectory } from "./services";
 
