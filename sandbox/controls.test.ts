@@ -154,23 +154,3 @@ describe("/__sandbox/token, owner, state, reset", () => {
     expect((await sandbox.get(ATTRIBUTES, access_token)).status).toBe(200);
   });
 });
-
-describe("rate limit", () => {
-  it("answers 429 with an empty body and Retry-After once a token passes its hourly limit", async () => {
-    let now = 5_000_000;
-    const sandbox = setup({ rateLimit: 3, now: () => now });
-    const { access_token } = await sandbox.token();
-    for (let index = 0; index < 3; index += 1) {
-      expect((await sandbox.get(ATTRIBUTES, access_token)).status).toBe(200);
-      now += 1000;
-    }
-    const limited = await sandbox.get(ATTRIBUTES, access_token);
-    expect(limited.status).toBe(429);
-    expect(await limited.text()).toBe("");
-    expect(limited.headers.get("Retry-After")).toBe(String(3600 - 3));
-    const other = await sandbox.token();
-    expect((await sandbox.get(ATTRIBUTES, other.access_token)).status).toBe(200);
-    now += 3600 * 1000 - 3000;
-    expect((await sandbox.get(ATTRIBUTES, access_token)).status).toBe(200);
-  });
-});
