@@ -15,17 +15,33 @@ function isLogged(path: string): boolean {
   return path.startsWith("/api/") || path.startsWith("/oauth2/");
 }
 
-/** Records API and OAuth calls for `GET /__sandbox/requests`. */
+/** How many objects a JSON array body held; undefined for any other body. */
+function countObjects(body: string): number | undefined {
+  try {
+    const parsed: unknown = JSON.parse(body);
+    return Array.isArray(parsed) ? parsed.length : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Records API and OAuth calls for `GET /__sandbox/requests`, with the object count of API POSTs.
+ * The body is read here, before any fault or handler: Hono keeps it for the handler's own read.
+ */
 export function requestLog(state: SandboxState): MiddlewareHandler {
   return async (c, next) => {
-    await next();
     const url = new URL(c.req.url);
-    if (!isLogged(url.pathname)) return;
+    if (!isLogged(url.pathname)) return next();
+    const counted = c.req.method === "POST" && url.pathname.startsWith("/api/");
+    const objects = counted ? countObjects(await c.req.text().catch(() => "")) : undefined;
+    await next();
     state.requests.push({
       method: c.req.method,
       path: url.pathname,
       query: url.search.replace(/^\?/, ""),
       status: dropped.has(c.req.raw) ? 0 : c.res.status,
+      ...(objects === undefined ? {} : { objects }),
     });
   };
 }

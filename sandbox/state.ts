@@ -67,7 +67,14 @@ export type Fault = {
   drop?: boolean;
 };
 
-export type LoggedRequest = { method: string; path: string; query: string; status: number };
+export type LoggedRequest = {
+  method: string;
+  path: string;
+  query: string;
+  status: number;
+  /** For a POST whose body is a JSON array: how many objects it held. */
+  objects?: number;
+};
 
 /** Requests a token made in the current rate window, and when that window started. */
 export type RateWindow = { start: number; count: number };
