@@ -1,9 +1,21 @@
 /**
- * The sandbox's test controls (SPEC.md, "The sandbox"), for Playwright tests and benchmarks.
+ * The sandbox's test controls (listed in sandbox/README.md), for Playwright tests and benchmarks.
  */
 import { SANDBOX_URL } from "./env";
 
-export type SandboxRequest = { method: string; path: string; query: string; status: number };
+export type SandboxRequest = {
+  method: string;
+  path: string;
+  query: string;
+  status: number;
+  /** On API POSTs whose body is a JSON array: how many objects it held. */
+  objects?: number;
+};
+/** Per `"<METHOD> <path>"`: calls, objects sent in all of them, and calls per status. */
+export type SandboxRequestSummary = Record<
+  string,
+  { calls: number; objects: number; statuses: Record<string, number> }
+>;
 export type SandboxFault = {
   path: string;
   status?: number;
@@ -60,7 +72,13 @@ export const sandbox = {
       "GET",
       `/__sandbox/state?account=${encodeURIComponent(account)}`,
     ).then((page) => page.results),
-  requests: () => control<SandboxRequest[]>("GET", "/__sandbox/requests"),
+  /** The request log, oldest first; with `path` (as sent, e.g. `/api/2/attributes/update/`) only those. */
+  requests: (path?: string) =>
+    control<SandboxRequest[]>(
+      "GET",
+      path ? `/__sandbox/requests?path=${encodeURIComponent(path)}` : "/__sandbox/requests",
+    ),
+  requestSummary: () => control<SandboxRequestSummary>("GET", "/__sandbox/requests/summary"),
   clearRequests: () => control<unknown>("DELETE", "/__sandbox/requests"),
 };
 

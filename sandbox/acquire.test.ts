@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { SANDBOX_CLIENT } from "../lib/sandbox-client";
-import type { ExistAttribute } from "../lib/exist/schemas";
+import { SANDBOX_CLIENT } from "./app-client";
+import type { AttributeJson } from "./attributes";
 import { json, setup, type OwnershipBody } from "./test-helpers";
 
 const ACQUIRE = "/api/2/attributes/acquire/";
@@ -110,7 +110,7 @@ describe("POST /api/2/attributes/acquire/", () => {
     const response = await sandbox.post(`${ACQUIRE}?success_objects=true`, access_token, [
       { name: "mood", manual: true },
     ]);
-    const body = await json<{ success: ExistAttribute[] }>(response);
+    const body = await json<{ success: AttributeJson[] }>(response);
     expect(body.success).toEqual([await sandbox.attribute("mood")]);
     expect(body.success[0]).toMatchObject({ name: "mood", service: us, manual: true });
   });

@@ -1,13 +1,19 @@
 /**
  * Exist's API v2, as far as this app uses it: https://developer.exist.io/reference/
- * Every route needs a bearer token and counts against the token's hourly rate limit.
+ * Every route needs a bearer token and counts against the token's hourly rate limit. The write
+ * endpoints (acquire, release, update, increment, create) take a JSON array of at most 35 objects
+ * and answer `{ success, failed }`: 200 when all succeeded, 202 when some failed.
  * Routes are written without the trailing slash Exist uses: with `strict: false` Hono then
  * serves both spellings (a route written with the slash would match neither).
  */
 import { Hono, type Context } from "hono";
 import { attributeJson } from "./attributes";
 import { TEMPLATES, templateJson } from "./catalogue";
+import { createOne } from "./create";
+import { MAX_OBJECTS } from "./exist-facts";
+import { incrementOne } from "./increment";
 import { filterAttributes, filterTemplates } from "./list-filters";
+import { listValues } from "./list-values";
 import { bearerAuth, type ApiEnv } from "./middleware";
 import { acquireOne, releaseOne, type Outcome, type OwnershipContext } from "./ownership";
 import { paginate, readFlag } from "./paging";
@@ -16,9 +22,6 @@ import { updateOne } from "./update";
 import { localDate } from "./values";
 import { withValues } from "./with-values";
 import { originFor, type SandboxState } from "./state";
-
-/** Exist takes at most 35 objects per acquire or release call. */
-export const MAX_OBJECTS = 35;
 
 type Parsed = { ok: true; items: unknown[] } | { ok: false; detail: string };
 
@@ -112,5 +115,15 @@ export function createApi(state: SandboxState) {
   api.post("/attributes/acquire", (c) => handleObjectList(c, acquireOne));
   api.post("/attributes/release", (c) => handleObjectList(c, releaseOne));
   api.post("/attributes/update", (c) => handleObjectList(c, updateOne));
+  api.post("/attributes/increment", (c) => handleObjectList(c, incrementOne));
+  api.post("/attributes/create", (c) => handleObjectList(c, createOne));
+  api.get("/attributes/values", (c) => {
+    const listed = listValues(accountOf(c), c.req.query(), {
+      scopes: new Set(c.get("token").scopes),
+      ownService: state.client.serviceName,
+      now: state.now(),
+    });
+    return listed.ok ? page(c, listed.values) : c.json({ detail: listed.detail }, listed.status);
+  });
   return api;
 }

@@ -2,16 +2,22 @@
  * A user's attribute as the sandbox stores it, and as the API shows it:
  * https://developer.exist.io/reference/attributes/#get-a-users-attributes
  */
-import { EXIST_GROUPS, type ExistGroupName } from "../lib/exist/groups";
-import type { ExistAttribute } from "../lib/exist/schemas";
-import { findGroup, valueTypeDescription, type Template, type ValueType } from "./catalogue";
+import type { Template } from "./catalogue";
+import {
+  GROUPS,
+  findGroup,
+  valueTypeDescription,
+  type Group,
+  type GroupName,
+  type ValueType,
+} from "./exist-facts";
 import type { ServiceDirectory } from "./services";
 
 export type AttributeRecord = {
   template: string | null;
   name: string;
   label: string;
-  group: ExistGroupName;
+  group: GroupName;
   priority: number;
   /** Name of the owning service; null when inactive with no owner. */
   service: string | null;
@@ -22,8 +28,27 @@ export type AttributeRecord = {
   availableServices: string[];
   /** Seeded values stop this many days before today (a stalled attribute); 0 or unset: none. */
   stalledDays?: number;
-  /** The local date this app acquired it: it writes no data, so seeded values stop there. */
+  /** The local date this app acquired it: seeded values stop there (what it writes shows). */
   ownedSince?: string;
+  /** Made with `create/`: it has only the values written to it, none seeded. */
+  created?: boolean;
+};
+
+type Service = { name: string; label: string };
+
+/** An attribute as the API lists it (attributes.md, "Get a user's attributes"). */
+export type AttributeJson = {
+  template: string | null;
+  name: string;
+  label: string;
+  group: Group;
+  service: Service | null;
+  active: boolean;
+  priority: number;
+  manual: boolean;
+  value_type: ValueType;
+  value_type_description: string;
+  available_services: Service[];
 };
 
 /** A new attribute made from a template, as acquire-by-template creates it. */
@@ -46,11 +71,11 @@ export function attributeFromTemplate(
   };
 }
 
-function serviceJson(name: string, services: ServiceDirectory) {
+function serviceJson(name: string, services: ServiceDirectory): Service {
   return services.get(name) ?? { name, label: name };
 }
 
-export function attributeJson(record: AttributeRecord, services: ServiceDirectory): ExistAttribute {
+export function attributeJson(record: AttributeRecord, services: ServiceDirectory): AttributeJson {
   return {
     template: record.template,
     name: record.name,
@@ -66,12 +91,12 @@ export function attributeJson(record: AttributeRecord, services: ServiceDirector
   };
 }
 
-const GROUP_PRIORITY = new Map(EXIST_GROUPS.map((group) => [group.name, group.priority]));
+const GROUP_PRIORITY = new Map<string, number>(GROUPS.map((group) => [group.name, group.priority]));
 
 /** Exist's order: group priority, then attribute priority, then name. */
 export function compareAttributes(
-  a: { group: ExistGroupName; priority: number; name: string },
-  b: { group: ExistGroupName; priority: number; name: string },
+  a: { group: GroupName; priority: number; name: string },
+  b: { group: GroupName; priority: number; name: string },
 ): number {
   const byGroup = (GROUP_PRIORITY.get(a.group) ?? 99) - (GROUP_PRIORITY.get(b.group) ?? 99);
   if (byGroup !== 0) return byGroup;

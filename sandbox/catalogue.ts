@@ -1,41 +1,20 @@
 /**
- * Exist's attribute templates, groups and value types, as listed at
+ * Exist's attribute templates, as listed at
  * https://developer.exist.io/reference/object_types/#list-of-attribute-templates
  * The docs give no labels or priorities; these are the sandbox's choices.
  */
-import { EXIST_GROUPS, type ExistGroupName } from "../lib/exist/groups";
-
-/** `value_type_description` per value type, worded as the API answers (e.g. "Period (min)"). */
-const VALUE_TYPE_DESCRIPTIONS = [
-  "Integer",
-  "Float",
-  "String",
-  "Period (min)",
-  "Time of day (min from midnight)",
-  "Percentage",
-  "Time of day (min from midday)",
-  "Boolean",
-  "Scale (1-9)",
-] as const;
-
-export type ValueType = 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8;
-
-export function valueTypeDescription(valueType: ValueType): string {
-  return VALUE_TYPE_DESCRIPTIONS[valueType];
-}
-
-export type Group = (typeof EXIST_GROUPS)[number];
-
-export function findGroup(name: ExistGroupName): Group {
-  const group = EXIST_GROUPS.find((candidate) => candidate.name === name);
-  if (!group) throw new Error(`unknown group ${name}`);
-  return group;
-}
+import {
+  GROUPS,
+  findGroup,
+  valueTypeDescription,
+  type GroupName,
+  type ValueType,
+} from "./exist-facts";
 
 export type Template = {
   name: string;
   label: string;
-  group: ExistGroupName;
+  group: GroupName;
   priority: number;
   valueType: ValueType;
 };
@@ -43,7 +22,7 @@ export type Template = {
 /** [name, label, value type, priority override]; priority is otherwise the position, capped at 9. */
 type Row = readonly [string, string, ValueType, number?];
 
-const ROWS: Partial<Record<ExistGroupName, readonly Row[]>> = {
+const ROWS: Partial<Record<GroupName, readonly Row[]>> = {
   activity: [
     ["steps", "Steps", 0],
     ["steps_active_min", "Active minutes", 3],
@@ -157,7 +136,7 @@ const ROWS: Partial<Record<ExistGroupName, readonly Row[]>> = {
   ],
 };
 
-export const TEMPLATES: readonly Template[] = EXIST_GROUPS.flatMap((group) =>
+export const TEMPLATES: readonly Template[] = GROUPS.flatMap((group) =>
   (ROWS[group.name] ?? []).map(([name, label, valueType, priority], index) => ({
     name,
     label,

@@ -1,5 +1,5 @@
 /**
- * Test controls under `/__sandbox/` (SPEC.md, "The sandbox"); the client is `e2e/sandbox.ts`.
+ * Test controls under `/__sandbox/` (listed in sandbox/README.md); the client is `e2e/sandbox.ts`.
  * JSON in and out; never logged, never faulted, never rate limited.
  */
 import { Hono, type Context } from "hono";
@@ -7,7 +7,7 @@ import { z } from "zod";
 import { attributeJson, sortedAttributes } from "./attributes";
 import { ALL_SCOPES, parseScopes, unknownScopes } from "./scopes";
 import { seedAccounts } from "./seed";
-import { resetState, type SandboxState } from "./state";
+import { resetState, type LoggedRequest, type SandboxState } from "./state";
 import { expireTokens, issueTokens, revokeTokens } from "./tokens";
 
 const accountSchema = z.object({ account: z.string() });
@@ -27,6 +27,21 @@ const cloneSchema = z.object({
   name: z.string().regex(/^[a-z0-9_]{1,40}$/, "must be a-z, 0-9 and _, at most 40 characters"),
   from: z.string(),
 });
+
+export type EndpointSummary = { calls: number; objects: number; statuses: Record<string, number> };
+
+/** The log per `METHOD path`: calls, objects sent in all of them, and calls per status. */
+export function summarise(requests: readonly LoggedRequest[]): Record<string, EndpointSummary> {
+  const summary: Record<string, EndpointSummary> = {};
+  for (const request of requests) {
+    const key = `${request.method} ${request.path}`;
+    const entry = (summary[key] ??= { calls: 0, objects: 0, statuses: {} });
+    entry.calls += 1;
+    entry.objects += request.objects ?? 0;
+    entry.statuses[request.status] = (entry.statuses[request.status] ?? 0) + 1;
+  }
+  return summary;
+}
 
 async function readJson<T>(c: Context, schema: z.ZodType<T>) {
   const body: unknown = await c.req.json().catch(() => undefined);
@@ -126,7 +141,14 @@ export function createControls(state: SandboxState) {
     return c.json({ count: results.length, results });
   });
 
-  controls.get("/requests", (c) => c.json(state.requests));
+  // `?path=` keeps the calls to one pathname, spelt as sent (`/api/2/attributes/update/`).
+  controls.get("/requests", (c) => {
+    const path = c.req.query("path");
+    return c.json(
+      path ? state.requests.filter((request) => request.path === path) : state.requests,
+    );
+  });
+  controls.get("/requests/summary", (c) => c.json(summarise(state.requests)));
   controls.delete("/requests", (c) => {
     state.requests = [];
     return ok(c);

@@ -3,9 +3,14 @@
  * Env is read once; a malformed value stops start-up with a message naming it.
  */
 import { z } from "zod";
-import { DEFAULT_SANDBOX_PORT } from "../lib/sandbox-client";
+import { DEFAULT_SANDBOX_PORT } from "./app-client";
 import { startSandbox } from "./server";
-import { DEFAULT_APP_URL, DEFAULT_RATE_LIMIT, DEFAULT_TOKEN_TTL_SECONDS } from "./state";
+import {
+  DEFAULT_APP_URL,
+  DEFAULT_RATE_LIMIT,
+  DEFAULT_RATE_WINDOW_SECONDS,
+  DEFAULT_TOKEN_TTL_SECONDS,
+} from "./state";
 
 const count = (fallback: number) => z.coerce.number().int().nonnegative().default(fallback);
 const blankIsUnset = (value: unknown) => (value === "" ? undefined : value);
@@ -13,6 +18,10 @@ const blankIsUnset = (value: unknown) => (value === "" ? undefined : value);
 const envSchema = z.object({
   SANDBOX_PORT: z.preprocess(blankIsUnset, count(DEFAULT_SANDBOX_PORT).pipe(z.number().max(65535))),
   SANDBOX_RATE_LIMIT: z.preprocess(blankIsUnset, count(DEFAULT_RATE_LIMIT)),
+  SANDBOX_RATE_WINDOW_S: z.preprocess(
+    blankIsUnset,
+    count(DEFAULT_RATE_WINDOW_SECONDS).pipe(z.number().min(1)),
+  ),
   SANDBOX_TOKEN_TTL: z.preprocess(blankIsUnset, count(DEFAULT_TOKEN_TTL_SECONDS)),
   EXIST_CLIENT_ID: z.preprocess(blankIsUnset, z.string().optional()),
   EXIST_CLIENT_SECRET: z.preprocess(blankIsUnset, z.string().optional()),
@@ -39,6 +48,7 @@ const env = readEnv();
 const sandbox = await startSandbox({
   port: env.SANDBOX_PORT,
   rateLimit: env.SANDBOX_RATE_LIMIT,
+  rateWindowSeconds: env.SANDBOX_RATE_WINDOW_S,
   tokenTtlSeconds: env.SANDBOX_TOKEN_TTL,
   appUrl: env.APP_URL ?? env.NEXTAUTH_URL ?? DEFAULT_APP_URL,
   client:

@@ -8,8 +8,6 @@ import { checkBearer } from "./tokens";
 
 export type ApiEnv = { Variables: { token: AccessToken } };
 
-const HOUR_MS = 3_600_000;
-
 /** Requests whose connection a `drop` fault destroyed: logged with status 0 (no answer). */
 const dropped = new WeakSet<Request>();
 
@@ -17,17 +15,33 @@ function isLogged(path: string): boolean {
   return path.startsWith("/api/") || path.startsWith("/oauth2/");
 }
 
-/** Records API and OAuth calls for `GET /__sandbox/requests`. */
+/** How many objects a JSON array body held; undefined for any other body. */
+function countObjects(body: string): number | undefined {
+  try {
+    const parsed: unknown = JSON.parse(body);
+    return Array.isArray(parsed) ? parsed.length : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Records API and OAuth calls for `GET /__sandbox/requests`, with the object count of API POSTs.
+ * The body is read here, before any fault or handler: Hono keeps it for the handler's own read.
+ */
 export function requestLog(state: SandboxState): MiddlewareHandler {
   return async (c, next) => {
-    await next();
     const url = new URL(c.req.url);
-    if (!isLogged(url.pathname)) return;
+    if (!isLogged(url.pathname)) return next();
+    const counted = c.req.method === "POST" && url.pathname.startsWith("/api/");
+    const objects = counted ? countObjects(await c.req.text().catch(() => "")) : undefined;
+    await next();
     state.requests.push({
       method: c.req.method,
       path: url.pathname,
       query: url.search.replace(/^\?/, ""),
       status: dropped.has(c.req.raw) ? 0 : c.res.status,
+      ...(objects === undefined ? {} : { objects }),
     });
   };
 }
@@ -85,23 +99,35 @@ function unauthorized(c: Context, detail: string): Response {
   return c.json({ detail }, 401);
 }
 
-/** `Authorization: Bearer`, then at most `rateLimit` requests per token in a rolling hour. */
+/**
+ * Counts the request against the token's current window; false when the window is full.
+ * Windows are fixed and aligned to the clock (every whole hour by default), as Exist's limit
+ * lasts "until the next hour": https://developer.exist.io/guide/read_client/
+ */
+function takeRateSlot(state: SandboxState, accessToken: string, now: number): boolean {
+  const start = Math.floor(now / state.rateWindowMs) * state.rateWindowMs;
+  const window = state.rateWindows.get(accessToken);
+  const current = window && window.start === start ? window : { start, count: 0 };
+  state.rateWindows.set(accessToken, current);
+  if (current.count >= state.rateLimit) return false;
+  current.count += 1;
+  return true;
+}
+
+/**
+ * `Authorization: Bearer`, then at most `rateLimit` requests per token a window. Over it: 429,
+ * no data, and `Retry-After` with the seconds left until the window ends.
+ */
 export function bearerAuth(state: SandboxState): MiddlewareHandler<ApiEnv> {
   return async (c, next) => {
     const check = checkBearer(state, c.req.header("Authorization"));
     if (!check.ok) return unauthorized(c, check.detail);
-    const accessToken = check.value;
     const now = state.now();
-    const window = (state.rateWindows.get(accessToken) ?? []).filter((at) => at > now - HOUR_MS);
-    if (window.length >= state.rateLimit) {
-      const oldest = window[0] ?? now;
-      // Seconds until the oldest request leaves the rolling hour and frees a slot.
-      const retryAfter = Math.max(1, Math.ceil((oldest + HOUR_MS - now) / 1000));
-      state.rateWindows.set(accessToken, window);
+    if (!takeRateSlot(state, check.value, now)) {
+      const end = (Math.floor(now / state.rateWindowMs) + 1) * state.rateWindowMs;
+      const retryAfter = Math.max(1, Math.ceil((end - now) / 1000));
       return c.body(null, 429, { "Retry-After": String(retryAfter) });
     }
-    window.push(now);
-    state.rateWindows.set(accessToken, window);
     c.set("token", check.token);
     await next();
   };

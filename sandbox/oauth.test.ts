@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { SANDBOX_CLIENT } from "../lib/sandbox-client";
+import { SANDBOX_CLIENT } from "./app-client";
 import { CODE_TTL_MS } from "./oauth";
 import { json, setup } from "./test-helpers";
 import type { TokenResponse } from "./tokens";

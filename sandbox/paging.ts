@@ -2,8 +2,10 @@
  * Django REST framework's page-number paging, which Exist's lists use:
  * `{ count, next, previous, results }`, absolute links, default 20 a page, at most 100.
  */
+import { MAX_PAGE_LIMIT } from "./exist-facts";
+
 export const DEFAULT_LIMIT = 20;
-export const MAX_LIMIT = 100;
+export const MAX_LIMIT = MAX_PAGE_LIMIT;
 
 export type Page<T> = { count: number; next: string | null; previous: string | null; results: T[] };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { ExistAttribute } from "../lib/exist/schemas";
+import type { AttributeJson } from "./attributes";
 import { json, setup, type OwnershipBody } from "./test-helpers";
 
 const ACQUIRE = "/api/2/attributes/acquire/";
@@ -80,7 +80,7 @@ describe("POST /api/2/attributes/release/", () => {
     const response = await sandbox.post(`${RELEASE}?success_objects=true`, accessToken, [
       { name: "weight" },
     ]);
-    const body = await json<{ success: ExistAttribute[] }>(response);
+    const body = await json<{ success: AttributeJson[] }>(response);
     expect(body.success[0]).toMatchObject({ name: "weight", service: { name: "withings" } });
   });
 });

@@ -1,14 +1,10 @@
 /**
  * OAuth2 scopes: https://developer.exist.io/reference/authentication/oauth2/#scopes
  */
-import { EXIST_GROUPS } from "../lib/exist/groups";
 import type { AttributeRecord } from "./attributes";
+import { ALL_SCOPES, GROUPS, scopeLabel } from "./exist-facts";
 
-export const ALL_SCOPES: readonly string[] = [
-  ...EXIST_GROUPS.flatMap((group) => [`${group.name}_read`, `${group.name}_write`]),
-  "manual_read",
-  "manual_write",
-];
+export { ALL_SCOPES };
 
 const KNOWN = new Set(ALL_SCOPES);
 
@@ -27,9 +23,9 @@ export function describeScope(scope: string): string {
   if (scope === "manual_read") return "Read any manually tracked attribute";
   if (scope === "manual_write") return "Write any manually tracked attribute";
   const match = /^(.+)_(read|write)$/.exec(scope);
-  const group = EXIST_GROUPS.find((candidate) => candidate.name === match?.[1]);
+  const group = GROUPS.find((candidate) => candidate.name === match?.[1]);
   if (!match || !group) return scope;
-  return `${match[2] === "read" ? "Read" : "Write"} your ${group.label} data`;
+  return `${match[2] === "read" ? "Read" : "Write"} your ${scopeLabel(group)} data`;
 }
 
 /** Visible when the group's read scope is granted, or it is manual and `manual_read` is. */

@@ -1,9 +1,9 @@
 /**
  * Small builders for the seeded accounts, so the seed reads as a list of attributes.
  */
-import type { ExistGroupName } from "../lib/exist/groups";
 import { attributeFromTemplate, type AttributeRecord } from "./attributes";
-import { findTemplate, type ValueType } from "./catalogue";
+import { findTemplate } from "./catalogue";
+import type { GroupName, ValueType } from "./exist-facts";
 
 type Extra = Partial<Pick<AttributeRecord, "manual" | "priority" | "active" | "stalledDays">>;
 
@@ -23,7 +23,7 @@ export function templated(
 export function userDefined(
   name: string,
   label: string,
-  group: ExistGroupName,
+  group: GroupName,
   valueType: ValueType,
   owner: string | null,
   extra: Extra = {},

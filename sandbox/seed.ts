@@ -25,11 +25,11 @@ export type Profile = {
 export type Account = {
   profile: Profile;
   attributes: Map<string, AttributeRecord>;
-  /** Values written with `update/`, keyed `name/date`. */
+  /** Values written with `update/` and `increment/`, keyed `name/date`. */
   values: Map<string, unknown>;
   /**
    * How `with-values/` lists days without data: left out, as live Exist answers ("live"), or
-   * present with `null`, as the docs say ("docs"). See exist-docs/observed-responses.md.
+   * present with `null`, as the docs say ("docs").
    */
   valuesShape: "live" | "docs";
 };
@@ -102,6 +102,31 @@ function imperialAttributes(): AttributeRecord[] {
   ];
 }
 
+/**
+ * A person in Pacific/Auckland (UTC+12/+13), far from the server's UTC, so tests can tell the
+ * person's day from the server's. Seven attributes this app owns, one of each kind it can write
+ * (integer, float, string, scale, time of day, boolean tag), with seeded values up to yesterday
+ * and none today; five it can acquire (owned by others, or inactive).
+ */
+function aucklandAttributes(): AttributeRecord[] {
+  const ours = "exist_ownership";
+  const untilYesterday = { stalledDays: 1 };
+  return [
+    templated("water", ours, [ours, "apple_health"], untilYesterday),
+    templated("coffees", ours, [ours], untilYesterday),
+    templated("weight", ours, [ours, "withings"], untilYesterday),
+    templated("mood", ours, [ours, "exist_ios"], { manual: true, ...untilYesterday }),
+    templated("mood_note", ours, [ours, "exist_ios"], { manual: true, ...untilYesterday }),
+    templated("sleep_end", ours, [ours, "fitbit"], untilYesterday),
+    customTag("swim", "Swim", ours, untilYesterday),
+    templated("steps", "apple_health", ["apple_health", "fitbit"]),
+    templated("sleep", "fitbit", ["fitbit"]),
+    templated("energy_level", "exist_ios", ["exist_ios"], { manual: true }),
+    templated("meditation_min", null),
+    customTag("beach", "Beach", "exist_ios"),
+  ];
+}
+
 function account(
   profile: Omit<Profile, keyof typeof metric>,
   attributes: AttributeRecord[],
@@ -147,10 +172,15 @@ export function seedAccounts(): Map<string, Account> {
     "docs",
   );
   imperialAccount.profile = { ...imperialAccount.profile, ...imperial };
+  const auckland = account(
+    { username: "auckland", first_name: "Aroha", last_name: "Tane", timezone: "Pacific/Auckland" },
+    aucklandAttributes(),
+  );
   return new Map([
     ["demo", demo],
     ["heavy", heavy],
     ["new", fresh],
     ["imperial", imperialAccount],
+    ["auckland", auckland],
   ]);
 }

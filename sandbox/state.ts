@@ -1,13 +1,19 @@
 /**
  * Everything the sandbox remembers, in memory only: accounts, tokens, codes, faults, the request log.
  */
-import { SANDBOX_CLIENT } from "../lib/sandbox-client";
+import { SANDBOX_CLIENT } from "./app-client";
+import { RATE_LIMIT, RATE_WINDOW_SECONDS } from "./exist-facts";
 import { seedAccounts, type Account } from "./seed";
 import { serviceDirectory, type ServiceDirectory } from "./services";
 
 export type SandboxOptions = {
-  /** API requests a token may make in a rolling hour (Exist: 300). */
+  /** API requests a token may make in one rate window (Exist: 300). */
   rateLimit?: number;
+  /**
+   * The rate window's length in seconds (Exist: an hour). Windows are aligned to multiples of
+   * it since the epoch, so the default resets at the start of every clock hour.
+   */
+  rateWindowSeconds?: number;
   /** Access token lifetime in seconds (Exist: one year). */
   tokenTtlSeconds?: number;
   /** The OAuth2 client to register; defaults to the built-in sandbox client. */
@@ -61,12 +67,23 @@ export type Fault = {
   drop?: boolean;
 };
 
-export type LoggedRequest = { method: string; path: string; query: string; status: number };
+export type LoggedRequest = {
+  method: string;
+  path: string;
+  query: string;
+  status: number;
+  /** For a POST whose body is a JSON array: how many objects it held. */
+  objects?: number;
+};
+
+/** Requests a token made in the current rate window, and when that window started. */
+export type RateWindow = { start: number; count: number };
 
 export type SandboxState = {
   client: Client;
   services: ServiceDirectory;
   rateLimit: number;
+  rateWindowMs: number;
   tokenTtlSeconds: number;
   publicUrl: string | undefined;
   now: () => number;
@@ -76,11 +93,12 @@ export type SandboxState = {
   codes: Map<string, AuthCode>;
   faults: Fault[];
   requests: LoggedRequest[];
-  /** Per access token, when its requests in the last hour were made. */
-  rateWindows: Map<string, number[]>;
+  /** Per access token, its count in the current rate window. */
+  rateWindows: Map<string, RateWindow>;
 };
 
-export const DEFAULT_RATE_LIMIT = 300;
+export const DEFAULT_RATE_LIMIT = RATE_LIMIT;
+export const DEFAULT_RATE_WINDOW_SECONDS = RATE_WINDOW_SECONDS;
 export const DEFAULT_TOKEN_TTL_SECONDS = 31_536_000;
 export const DEFAULT_APP_URL = "http://localhost:3000";
 
@@ -97,6 +115,7 @@ export function createState(options: SandboxOptions = {}): SandboxState {
     client,
     services: serviceDirectory({ name: client.serviceName, label: client.name }),
     rateLimit: options.rateLimit ?? DEFAULT_RATE_LIMIT,
+    rateWindowMs: (options.rateWindowSeconds || DEFAULT_RATE_WINDOW_SECONDS) * 1000,
     tokenTtlSeconds: options.tokenTtlSeconds ?? DEFAULT_TOKEN_TTL_SECONDS,
     publicUrl: options.publicUrl?.replace(/\/+$/, ""),
     now: options.now ?? Date.now,

@@ -1,7 +1,7 @@
 /**
  * In-process helpers for the sandbox's unit tests: a fresh app per test, called with `app.request`.
  */
-import type { ExistAttribute } from "../lib/exist/schemas";
+import type { AttributeJson } from "./attributes";
 import { createSandbox, type SandboxOptions } from "./server";
 import type { TokenResponse } from "./tokens";
 
@@ -43,7 +43,7 @@ export function setup(options: SandboxOptions = {}) {
 
   const stateOf = async (account = "demo") => {
     const response = await call(`/__sandbox/state?account=${account}`);
-    return ((await response.json()) as Page<ExistAttribute>).results;
+    return ((await response.json()) as Page<AttributeJson>).results;
   };
 
   const attribute = async (name: string, account = "demo") =>

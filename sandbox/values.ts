@@ -1,7 +1,8 @@
 /**
  * Seeded attribute values: deterministic, for the 31 days up to the account's local today, made up
  * on demand from the attribute's name and the date (no randomness, no stored series), so every
- * reset and every day gives the same kind of data. Values written with `update/` take precedence.
+ * reset and every day gives the same kind of data. Values written with `update/` or `increment/`
+ * take precedence; attributes made with `create/` have only those.
  * https://developer.exist.io/reference/object_types/#list-of-attribute-templates (units: metric)
  */
 import type { AttributeRecord } from "./attributes";
@@ -114,9 +115,9 @@ function daysBetween(from: string, to: string): number {
 }
 
 /**
- * The value of `record` on `date`, or null for a day without data: a value written with
- * `update/`; else nothing newer than `record.stalledDays` days before today, nothing since this
- * app acquired it (it writes no data), an occasional gap, and otherwise a seeded value.
+ * The value of `record` on `date`, or null for a day without data: a written value; else nothing
+ * for an attribute made with `create/`, nothing newer than `record.stalledDays` days before today,
+ * nothing since this app acquired it, an occasional gap, and otherwise a seeded value.
  */
 export function valueOn(
   account: Account,
@@ -127,6 +128,7 @@ export function valueOn(
 ): unknown {
   const written = account.values.get(`${record.name}/${date}`);
   if (written !== undefined) return written;
+  if (record.created) return null;
   const age = daysBetween(date, today);
   if (age < 0 || age > 31 || age < (record.stalledDays ?? 0)) return null;
   if (record.service === ownService && record.ownedSince && date >= record.ownedSince) return null;

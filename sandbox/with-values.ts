@@ -5,17 +5,16 @@
  * Choices where the docs are silent: only active attributes are listed, of every priority (live
  * Exist listed a priority-11 goal without `include_low_priority`); `days` outside 1–31 is clamped;
  * objects carry no `available_services` (live Exist sent none). Days without data: the docs say
- * each day is present with `null`, live Exist leaves them out (observed-responses.md); each account
+ * each day is present with `null`, live Exist leaves them out; each account
  * says which (`valuesShape`), so clients meet both.
  */
 import { attributeJson, sortedAttributes } from "./attributes";
+import { MAX_DAYS } from "./exist-facts";
 import { readFlag, readList } from "./paging";
 import { canRead } from "./scopes";
 import type { Account } from "./seed";
 import type { ServiceDirectory } from "./services";
 import { addDays, localDate, valueOn } from "./values";
-
-export const MAX_DAYS = 31;
 
 type Query = Record<string, string | undefined>;
 
