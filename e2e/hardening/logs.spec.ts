@@ -10,8 +10,9 @@ import { APP_LOG, TEST_AUTH_SECRET } from "../env";
 import { expect, test, waitForHydration } from "../fixtures";
 import { sandbox } from "../sandbox";
 import { SESSION_COOKIE, openCookie, sealSession, signInThroughConsent } from "../session";
+import type { Page } from "@playwright/test";
 
-async function sessionCookieValue(page: import("@playwright/test").Page): Promise<string> {
+async function sessionCookieValue(page: Page): Promise<string> {
   const cookies = await page.context().cookies();
   const value = cookies.find((cookie) => cookie.name === SESSION_COOKIE)?.value;
   expect(value, "session cookie").toBeTruthy();

@@ -7,6 +7,7 @@ import { sandbox } from "../sandbox";
 import { sealSession } from "../session";
 import { attributeRow, attributeSwitch, dialog, liveStatus, useSessionCookie } from "../ui/helpers";
 import { parseCsv } from "./http";
+import type { Page } from "@playwright/test";
 
 let account = "";
 
@@ -20,7 +21,7 @@ test.beforeEach(async ({ page }, testInfo) => {
   await useSessionCookie(page, (await sealSession(account)).cookie);
 });
 
-function historyTable(page: import("@playwright/test").Page) {
+function historyTable(page: Page) {
   return page.getByRole("table", { name: /History/ });
 }
 

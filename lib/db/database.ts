@@ -11,6 +11,7 @@ import { env } from "@/lib/env";
 import { lockDataDir } from "@/lib/db/lock-file";
 import { MIGRATIONS, MIGRATION_LOCK_KEY } from "@/lib/db/migrate";
 import * as schema from "@/lib/db/schema";
+import type { Pool } from "pg";
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 
@@ -122,7 +123,7 @@ async function openServer(url: string): Promise<Database> {
  * Drizzle's migrator takes no lock: instances starting together would race. A session-level
  * advisory lock on one connection lets one migrate while the others wait, then find it done.
  */
-async function migrateServer(pool: import("pg").Pool): Promise<void> {
+async function migrateServer(pool: Pool): Promise<void> {
   const { drizzle } = await import("drizzle-orm/node-postgres");
   const { migrate } = await import("drizzle-orm/node-postgres/migrator");
   const connection = await pool.connect();

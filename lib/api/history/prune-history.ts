@@ -10,10 +10,11 @@ const PRUNE_EVERY_MS = 60 * 60 * 1000;
 export async function schedulePruning(): Promise<void> {
   const { db } = await database();
   const { historyRetentionDays } = env();
+  // Never rejects: a failed prune is logged and tried again at the next interval.
   const prune = () =>
     pruneOlderThan(db, historyRetentionDays).catch((error: unknown) => {
       console.error(`history: pruning failed: ${(error as Error).message}`);
     });
   await prune();
-  setInterval(prune, PRUNE_EVERY_MS).unref();
+  setInterval(() => void prune(), PRUNE_EVERY_MS).unref();
 }
