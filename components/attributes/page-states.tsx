@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 import { SignInButton } from "@/components/auth/sign-in-button";
 import { Button } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/skeleton";
-import { ApiError, describeError, describeRetryAt } from "@/lib/query/api-error";
+import { ApiResponseError, describeError, describeRetryAt } from "@/lib/query/api-error";
 
 export function ListSkeleton() {
   return (
@@ -48,8 +48,8 @@ export function NoAttributes() {
 
 /** Exist unreachable, slow or rate limiting: say which, and how to go on. */
 export function LoadError({ error, onRetry }: { error: unknown; onRetry: () => void }) {
-  if (error instanceof ApiError && error.sessionEnded) return <SessionEnded />;
-  if (error instanceof ApiError && error.status === 429) {
+  if (error instanceof ApiResponseError && error.sessionEnded) return <SessionEnded />;
+  if (error instanceof ApiResponseError && error.status === 429) {
     return (
       <Notice title="Exist asked us to slow down">
         <p role="alert">Too many requests reached Exist. {describeRetryAt(error.retryAt)}</p>
@@ -59,7 +59,7 @@ export function LoadError({ error, onRetry }: { error: unknown; onRetry: () => v
       </Notice>
     );
   }
-  const status = error instanceof ApiError ? error.status : 0;
+  const status = error instanceof ApiResponseError ? error.status : 0;
   const title =
     status === 502
       ? "Exist is unreachable"

@@ -5,7 +5,7 @@ import type {
   ValuesResponse,
 } from "@/lib/api/contract";
 import type { AcquireItem, ReleaseItem } from "@/lib/validations/ownership";
-import { ApiError, toApiError } from "./api-error";
+import { ApiResponseError, toApiResponseError } from "./api-error";
 
 /** The one way the page calls the app's route handlers (same origin; cookies carry the session). */
 async function requestJson<T>(path: string, init?: RequestInit): Promise<T> {
@@ -17,9 +17,9 @@ async function requestJson<T>(path: string, init?: RequestInit): Promise<T> {
       credentials: "same-origin",
     });
   } catch {
-    throw new ApiError(0, "network_error", "Network error");
+    throw new ApiResponseError(0, "network_error", "Network error");
   }
-  if (!response.ok) throw await toApiError(response);
+  if (!response.ok) throw await toApiResponseError(response);
   return (await response.json()) as T;
 }
 
