@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import { AccessTable } from "@/components/access/access-table";
 import { ConsentDeclined } from "@/components/access/consent-declined";
 import { GrantedScopesProvider } from "@/components/access/granted-scopes";
-import { SessionEnded } from "@/components/attributes/page-states";
+import { SessionEnded } from "@/components/auth/session-ended";
 import { CONSENT_DECLINED } from "@/lib/access/scopes";
 import { getCurrentSession } from "@/lib/auth/server";
 

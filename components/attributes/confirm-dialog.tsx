@@ -11,7 +11,7 @@ import {
 } from "@/components/ui/alert-dialog";
 import { Button, type ButtonVariant } from "@/components/ui/button";
 import { AllowWritingButton } from "@/components/access/allow-writing-button";
-import { SignInAgainButton } from "@/components/access/sign-in-again-button";
+import { SignInAgainButton } from "@/components/auth/sign-in-again-button";
 import type { Problem } from "@/lib/query/api-error";
 
 type ConfirmDialogProps = {

@@ -1,6 +1,6 @@
-import type { ReactNode } from "react";
-import { SignInButton } from "@/components/auth/sign-in-button";
+import { SessionEnded } from "@/components/auth/session-ended";
 import { Button } from "@/components/ui/button";
+import { Notice } from "@/components/ui/notice";
 import { Skeleton } from "@/components/ui/skeleton";
 import { ApiResponseError, describeError, describeRetryAt } from "@/lib/query/api-error";
 
@@ -17,24 +17,6 @@ export function ListSkeleton() {
         </div>
       ))}
     </div>
-  );
-}
-
-function Notice({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <div className="mt-6 rounded-lg border border-slate-200 p-6 dark:border-slate-800">
-      <h2 className="text-lg font-semibold">{title}</h2>
-      <div className="mt-2 space-y-3 text-slate-700 dark:text-slate-300">{children}</div>
-    </div>
-  );
-}
-
-export function SessionEnded() {
-  return (
-    <Notice title="Your Exist session has ended">
-      <p>Exist no longer accepts this app&apos;s sign-in. Sign in again to see your attributes.</p>
-      <SignInButton />
-    </Notice>
   );
 }
 
