@@ -53,3 +53,10 @@ export const acquireAttributes = (items: AcquireItem[]) =>
 
 export const releaseAttributes = (items: ReleaseItem[]) =>
   postJson<OwnershipResponse>("/api/attributes/release", items);
+
+export const deleteHistory = () =>
+  requestJson<{ deleted: number }>("/api/history", { method: "DELETE" });
+
+/** Hides "Since your last visit" up to entry `through`; the entries stay in the history. */
+export const dismissSinceLastVisit = (through: number) =>
+  postJson<{ dismissedThrough: number }>("/api/history/dismiss", { through });
