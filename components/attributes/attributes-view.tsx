@@ -1,22 +1,14 @@
 "use client";
 
-import { useQuery, useQueryClient } from "@tanstack/react-query";
 import type { AttributeFilter } from "@/lib/attributes/filter";
 import { describeError } from "@/lib/query/api-error";
-import { ownershipMutationKey } from "@/lib/query/keys";
-import { attributesQuery } from "@/lib/query/options";
+import { useAttributes } from "@/lib/query/use-attributes";
 import { AttributesManager } from "./attributes-manager";
 import { LoadError, ListSkeleton } from "./page-states";
 
 /** The attributes page's client part: the list once loaded, else why it is not there. */
 export function AttributesView({ initialFilter }: { initialFilter?: AttributeFilter }) {
-  const queryClient = useQueryClient();
-  const query = useQuery({
-    ...attributesQuery(),
-    // A refetch started while a change is in flight would answer with the old owner and flip the
-    // switch back for a moment; the change refetches by itself once it has settled.
-    refetchOnWindowFocus: () => queryClient.isMutating({ mutationKey: ownershipMutationKey }) === 0,
-  });
+  const query = useAttributes();
 
   if (query.isPending) return <ListSkeleton />;
   if (query.isLoadingError) {
