@@ -5,8 +5,8 @@ import { redirect } from "next/navigation";
 import { Suspense, type ReactElement } from "react";
 import { ConsentDeclined } from "@/components/access/consent-declined";
 import { GrantedScopesProvider } from "@/components/access/granted-scopes";
-import { AttributesView } from "@/components/attributes/attributes-view";
 import { ListSkeleton } from "@/components/attributes/page-states";
+import { YourAttributes } from "@/components/attributes/your-attributes";
 import { SessionEnded } from "@/components/auth/session-ended";
 import { SinceLastVisit } from "@/components/history/since-last-visit";
 import { CONSENT_DECLINED } from "@/lib/access/scopes";
@@ -103,7 +103,7 @@ async function listPart(session: Session, params: Params): Promise<ReactElement>
       <SinceLastVisit entries={sinceLastVisit} />
       <HydrationBoundary state={dehydrate(queryClient)}>
         <GrantedScopesProvider scopes={session.scopes}>
-          <AttributesView initialFilter={filterFromParams(params)} />
+          <YourAttributes initialFilter={filterFromParams(params)} />
         </GrantedScopesProvider>
       </HydrationBoundary>
     </>

@@ -3,11 +3,14 @@
 import type { AttributeFilter } from "@/lib/attributes/filter";
 import { describeError } from "@/lib/query/api-error";
 import { useAttributes } from "@/lib/query/use-attributes";
-import { AttributesManager } from "./attributes-manager";
+import { AttributeOwnership } from "./attribute-ownership";
 import { LoadError, ListSkeleton } from "./page-states";
 
-/** The attributes page's client part: the list once loaded, else why it is not there. */
-export function AttributesView({ initialFilter }: { initialFilter?: AttributeFilter }) {
+/**
+ * The attributes page's client part: the attributes once loaded (with a note when a later
+ * refresh failed), a skeleton while they load, or why they could not be loaded.
+ */
+export function YourAttributes({ initialFilter }: { initialFilter?: AttributeFilter }) {
   const query = useAttributes();
 
   if (query.isPending) return <ListSkeleton />;
@@ -25,7 +28,7 @@ export function AttributesView({ initialFilter }: { initialFilter?: AttributeFil
           Could not refresh the list: {describeError(query.error)} Showing what was loaded before.
         </p>
       ) : null}
-      <AttributesManager data={query.data} initialFilter={initialFilter} />
+      <AttributeOwnership data={query.data} initialFilter={initialFilter} />
     </>
   );
 }
