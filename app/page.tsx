@@ -1,7 +1,7 @@
 import { redirect } from "next/navigation";
 import { SignInButton } from "@/components/auth/sign-in-button";
 import { getCurrentSession } from "@/lib/auth/server";
-import { signInErrorMessage } from "@/lib/attributes/sign-in-errors";
+import { signInErrorMessage } from "@/components/auth/sign-in-errors";
 
 type LandingPageProps = { searchParams: Promise<{ error?: string | string[] }> };
 

@@ -1,6 +1,7 @@
 "use client";
 
 import { useId, useState } from "react";
+import { ConfirmDialog } from "@/components/confirm-dialog";
 import { Checkbox } from "@/components/ui/checkbox";
 import { needsManual, type WriteAccess } from "@/lib/scopes";
 import type { Attribute } from "@/lib/attributes/types";
@@ -12,7 +13,6 @@ import {
 } from "@/lib/attributes/wording";
 import type { Problem } from "@/lib/query/api-error";
 import type { OwnershipChange } from "@/lib/query/use-ownership";
-import { ConfirmDialog } from "./confirm-dialog";
 import { switchId } from "./ids";
 
 type AcquireDialogProps = {

@@ -4,9 +4,8 @@ import { AllowWritingButton } from "@/components/access/allow-writing-button";
 import { canWrite, readOnlyReason, type WriteAccess } from "@/lib/scopes";
 import type { AttributeGroup } from "@/lib/attributes/grouping";
 import type { Attribute } from "@/lib/attributes/types";
-import type { AttributeValues } from "@/lib/api/contract";
 import { AttributeRow } from "./attribute-row";
-import type { RowValues, ValuesView } from "./values-context";
+import type { ListValues, RowValues } from "./row-values";
 
 type AttributeGroupSectionProps = {
   entry: AttributeGroup;
@@ -16,14 +15,14 @@ type AttributeGroupSectionProps = {
   onSelect: (name: string, selected: boolean) => void;
   onToggle: (attribute: Attribute) => void;
   /** Null until values have loaded. */
-  values: { view: ValuesView; byName: Record<string, AttributeValues> } | null;
+  values: ListValues;
   existUrl: string;
 };
 
 /** One row's values, the same object across renders while values do not change (rows are memo). */
 const rowCache = new WeakMap<object, Map<string, RowValues>>();
 
-function rowValues(values: AttributeGroupSectionProps["values"], name: string): RowValues {
+function rowValues(values: ListValues, name: string): RowValues {
   if (!values) return null;
   let rows = rowCache.get(values.byName);
   if (!rows) {
@@ -68,7 +67,7 @@ export function AttributeGroupSection(props: AttributeGroupSectionProps) {
       {reason ? (
         <AllowWritingButton group={entry.group.name} returnToId={headingId} className="mt-2" />
       ) : null}
-      {/* Empty for a moment while a long list renders its first rows (attributes-manager.tsx). */}
+      {/* Empty for a moment while a long list renders its first rows (attribute-list.tsx). */}
       {entry.items.length === 0 ? null : (
         <ul className="mt-2 divide-y divide-slate-200 rounded-lg border border-slate-200 dark:divide-slate-800 dark:border-slate-800">
           {entry.items.map((attribute) => (

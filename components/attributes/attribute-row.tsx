@@ -9,7 +9,7 @@ import { ownerText } from "@/lib/attributes/wording";
 import { AttributeValuesLine } from "./attribute-values";
 import { ChangeOwnerLink } from "./change-owner-link";
 import { rowId, rowLabelId, switchId } from "./ids";
-import type { RowValues } from "./values-context";
+import type { RowValues } from "./row-values";
 
 type AttributeRowProps = {
   attribute: Attribute;

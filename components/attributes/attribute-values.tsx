@@ -2,7 +2,7 @@ import { relativeDay, stalledDays, stalledText } from "@/lib/attributes/days";
 import { formatValue, isNumericType, shorten } from "@/lib/attributes/format";
 import type { Attribute } from "@/lib/attributes/types";
 import { Sparkline } from "./sparkline";
-import type { RowValues } from "./values-context";
+import type { RowValues } from "./row-values";
 
 /**
  * An attribute's latest value, when it was recorded, a 14-day sparkline, and what it means when

@@ -1,11 +1,11 @@
 "use client";
 
+import { ConfirmDialog } from "@/components/confirm-dialog";
 import { type BulkAction, bulkChangeText } from "@/lib/attributes/bulk";
 import { bulkGroupSummaries } from "@/lib/attributes/bulk-summary";
 import type { Attribute } from "@/lib/attributes/types";
 import { NO_CONSENT_NOTE } from "@/lib/attributes/wording";
 import type { Problem } from "@/lib/query/api-error";
-import { ConfirmDialog } from "./confirm-dialog";
 import { BULK_ACQUIRE_ID, BULK_RELEASE_ID, BULK_RESULTS_ID } from "./ids";
 
 type BulkDialogProps = {

@@ -1,7 +1,7 @@
 "use client";
 
 import { AllowWritingButton } from "@/components/access/allow-writing-button";
-import { SignInAgainButton } from "@/components/access/sign-in-again-button";
+import { SignInAgainButton } from "@/components/auth/sign-in-again-button";
 import { Button } from "@/components/ui/button";
 import { missingWriteGroup } from "@/lib/scopes";
 import type { BulkAction } from "@/lib/attributes/bulk";

@@ -1,8 +1,8 @@
-import type { ReactNode } from "react";
-import { SignInButton } from "@/components/auth/sign-in-button";
+import { SessionEnded } from "@/components/auth/session-ended";
 import { Button } from "@/components/ui/button";
+import { Notice } from "@/components/ui/notice";
 import { Skeleton } from "@/components/ui/skeleton";
-import { ApiError, describeError, describeRetryAt } from "@/lib/query/api-error";
+import { ApiResponseError, describeError, describeRetryAt } from "@/lib/query/api-error";
 
 export function ListSkeleton() {
   return (
@@ -20,24 +20,6 @@ export function ListSkeleton() {
   );
 }
 
-function Notice({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <div className="mt-6 rounded-lg border border-slate-200 p-6 dark:border-slate-800">
-      <h2 className="text-lg font-semibold">{title}</h2>
-      <div className="mt-2 space-y-3 text-slate-700 dark:text-slate-300">{children}</div>
-    </div>
-  );
-}
-
-export function SessionEnded() {
-  return (
-    <Notice title="Your Exist session has ended">
-      <p>Exist no longer accepts this app&apos;s sign-in. Sign in again to see your attributes.</p>
-      <SignInButton />
-    </Notice>
-  );
-}
-
 export function NoAttributes() {
   return (
     <Notice title="No attributes yet">
@@ -48,8 +30,8 @@ export function NoAttributes() {
 
 /** Exist unreachable, slow or rate limiting: say which, and how to go on. */
 export function LoadError({ error, onRetry }: { error: unknown; onRetry: () => void }) {
-  if (error instanceof ApiError && error.sessionEnded) return <SessionEnded />;
-  if (error instanceof ApiError && error.status === 429) {
+  if (error instanceof ApiResponseError && error.sessionEnded) return <SessionEnded />;
+  if (error instanceof ApiResponseError && error.status === 429) {
     return (
       <Notice title="Exist asked us to slow down">
         <p role="alert">Too many requests reached Exist. {describeRetryAt(error.retryAt)}</p>
@@ -59,7 +41,7 @@ export function LoadError({ error, onRetry }: { error: unknown; onRetry: () => v
       </Notice>
     );
   }
-  const status = error instanceof ApiError ? error.status : 0;
+  const status = error instanceof ApiResponseError ? error.status : 0;
   const title =
     status === 502
       ? "Exist is unreachable"

@@ -1,5 +1,6 @@
 "use client";
 
+import { ConfirmDialog } from "@/components/confirm-dialog";
 import type { Attribute } from "@/lib/attributes/types";
 import {
   NO_CONSENT_NOTE,
@@ -9,7 +10,6 @@ import {
 } from "@/lib/attributes/wording";
 import type { Problem } from "@/lib/query/api-error";
 import type { OwnershipChange } from "@/lib/query/use-ownership";
-import { ConfirmDialog } from "./confirm-dialog";
 import { switchId } from "./ids";
 
 type ReleaseDialogProps = {

@@ -1,9 +1,9 @@
 "use client";
 
+import { ConfirmDialog } from "@/components/confirm-dialog";
 import type { Template as ExistTemplate } from "@/lib/api/contract";
 import type { Problem } from "@/lib/query/api-error";
 import type { OwnershipChange } from "@/lib/query/use-ownership";
-import { ConfirmDialog } from "./confirm-dialog";
 import { switchId, templateButtonId } from "./ids";
 
 type TemplateDialogProps = {

@@ -4,7 +4,7 @@ import { missingWriteGroup } from "@/lib/scopes";
 import type { BulkAction } from "@/lib/attributes/bulk";
 import { type ItemResult, labelMap, summarize, summaryText } from "@/lib/attributes/results";
 import type { Attribute } from "@/lib/attributes/types";
-import { ApiError, problemFrom, type Problem } from "@/lib/query/api-error";
+import { ApiResponseError, problemFrom, type Problem } from "@/lib/query/api-error";
 import { type OwnershipChange, useOwnershipMutation } from "@/lib/query/use-ownership";
 
 /**
@@ -12,13 +12,13 @@ import { type OwnershipChange, useOwnershipMutation } from "@/lib/query/use-owne
  * request), so "try again" alone would not be the truth.
  */
 function changeProblem(error: unknown): Problem {
-  if (error instanceof ApiError && error.code === "upstream_timeout") {
+  if (error instanceof ApiResponseError && error.code === "upstream_timeout") {
     return {
       message:
         "Exist did not answer in time, so this change may or may not have been made. The list shows Exist's owners when you come back to this page; try again if needed.",
     };
   }
-  if (error instanceof ApiError && error.sessionEnded) {
+  if (error instanceof ApiResponseError && error.sessionEnded) {
     // Exist refused the token even after the one refresh, before changing anything.
     return {
       message:

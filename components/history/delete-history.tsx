@@ -1,63 +1,52 @@
 "use client";
 
-import * as AlertDialogPrimitive from "@radix-ui/react-alert-dialog";
-import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { ConfirmDialog } from "@/components/confirm-dialog";
 import { Button } from "@/components/ui/button";
-import {
-  AlertDialog,
-  AlertDialogCancel,
-  AlertDialogContent,
-  AlertDialogDescription,
-  AlertDialogFooter,
-  AlertDialogTitle,
-} from "@/components/ui/alert-dialog";
+import { ApiResponseError } from "@/lib/query/api-error";
+import { useDeleteHistory } from "@/lib/query/use-history";
+
+const OPENER_ID = "delete-history";
 
 /** **Delete my history**, after a confirmation; the dialog stays open with the error on failure. */
 export function DeleteHistory() {
-  const router = useRouter();
   const [open, setOpen] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { mutateAsync } = useDeleteHistory();
 
   async function remove() {
-    setBusy(true);
-    setError(null);
     try {
-      const response = await fetch("/api/history", { method: "DELETE" });
-      if (!response.ok) throw new Error("Your history could not be deleted. Try again.");
-      setOpen(false);
-      router.refresh();
-    } catch (failure) {
-      setError((failure as Error).message);
-    } finally {
-      setBusy(false);
+      await mutateAsync();
+      return null;
+    } catch (error) {
+      const sessionEnded = error instanceof ApiResponseError && error.sessionEnded;
+      return { message: "Your history could not be deleted. Try again.", sessionEnded };
     }
   }
 
   return (
-    <AlertDialog open={open} onOpenChange={setOpen}>
-      <AlertDialogPrimitive.Trigger asChild>
-        <Button variant="danger">Delete my history</Button>
-      </AlertDialogPrimitive.Trigger>
-      <AlertDialogContent>
-        <AlertDialogTitle>Delete your history?</AlertDialogTitle>
-        <AlertDialogDescription>
-          Every entry this app keeps about your attributes (changes made here and owner changes seen
-          elsewhere) is deleted for good. Your attributes and their owners on Exist do not change.
-        </AlertDialogDescription>
-        {error ? (
-          <p role="alert" className="text-sm text-red-700 dark:text-red-300">
-            {error}
-          </p>
-        ) : null}
-        <AlertDialogFooter>
-          <AlertDialogCancel>Cancel</AlertDialogCancel>
-          <Button variant="danger" onClick={remove} disabled={busy}>
-            {busy ? "Deleting…" : "Delete"}
-          </Button>
-        </AlertDialogFooter>
-      </AlertDialogContent>
-    </AlertDialog>
+    <>
+      <Button id={OPENER_ID} variant="danger" onClick={() => setOpen(true)}>
+        Delete my history
+      </Button>
+      {open ? (
+        <ConfirmDialog
+          open
+          onClose={() => setOpen(false)}
+          title="Delete your history?"
+          description={
+            <p>
+              Every entry this app keeps about your attributes (changes made here and owner changes
+              seen elsewhere) is deleted for good. Your attributes and their owners on Exist do not
+              change.
+            </p>
+          }
+          confirmLabel="Delete"
+          busyLabel="Deleting…"
+          confirmVariant="danger"
+          returnFocusTo={[OPENER_ID]}
+          onConfirm={remove}
+        />
+      ) : null}
+    </>
   );
 }

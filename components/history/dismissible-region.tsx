@@ -1,26 +1,16 @@
 "use client";
 
-import { useState, type ReactNode } from "react";
+import type { ReactNode } from "react";
 import { Button } from "@/components/ui/button";
+import { useDismissSinceLastVisit } from "@/lib/query/use-history";
 
 /**
  * The "Since your last visit" box: hidden at once on Dismiss, and the server remembers up to
  * which entry it was dismissed, so the same changes do not come back.
  */
 export function DismissibleRegion({ through, children }: { through: number; children: ReactNode }) {
-  const [hidden, setHidden] = useState(false);
-  const [failed, setFailed] = useState(false);
-  if (hidden) return null;
-
-  async function dismiss() {
-    const response = await fetch("/api/history/dismiss", {
-      method: "POST",
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ through }),
-    }).catch(() => null);
-    if (response?.ok) setHidden(true);
-    else setFailed(true);
-  }
+  const dismiss = useDismissSinceLastVisit();
+  if (dismiss.isSuccess) return null;
 
   return (
     <section
@@ -31,12 +21,12 @@ export function DismissibleRegion({ through, children }: { through: number; chil
         <h2 id="since-last-visit" className="text-lg font-semibold">
           Since your last visit
         </h2>
-        <Button variant="secondary" onClick={dismiss}>
+        <Button variant="secondary" onClick={() => dismiss.mutate(through)}>
           Dismiss
         </Button>
       </div>
       {children}
-      {failed ? (
+      {dismiss.isError ? (
         <p role="alert" className="mt-2 text-sm">
           Could not dismiss these changes. Try again.
         </p>

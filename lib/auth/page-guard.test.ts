@@ -1,6 +1,7 @@
+import { readdirSync } from "node:fs";
 import { NextRequest } from "next/server";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { isSignedInPage, redirectWithoutSession } from "@/lib/auth/page-guard";
+import { isSignedInPage, redirectWithoutSession, SIGNED_IN_PAGES } from "@/lib/auth/page-guard";
 import { sealTestSession, UNIT_TEST_SECRET } from "@/lib/auth/test-fixtures";
 
 const NAME = "next-auth.session-token";
@@ -39,5 +40,15 @@ describe("redirectWithoutSession", () => {
       expect(isSignedInPage(path)).toBe(false);
       expect(await redirectWithoutSession(request(path))).toBeNull();
     }
+  });
+});
+
+describe("SIGNED_IN_PAGES", () => {
+  it("lists every page of the app/(signed-in) route group, so proxy.ts guards each one", () => {
+    const folders = readdirSync(new URL("../../app/(signed-in)", import.meta.url), {
+      withFileTypes: true,
+    }).filter((entry) => entry.isDirectory());
+    const pages = folders.map((entry) => `/${entry.name}`).sort();
+    expect(pages).toEqual([...SIGNED_IN_PAGES].sort());
   });
 });

@@ -6,6 +6,7 @@
 import "server-only";
 import { getServerSession, type Session } from "next-auth";
 import { cookies } from "next/headers";
+import { redirect } from "next/navigation";
 import { cache } from "react";
 import { getAuthOptions } from "@/lib/auth/options";
 
@@ -19,3 +20,13 @@ export const getCurrentSession = cache(async (): Promise<Session | null> => {
   await cookies();
   return getServerSession(getAuthOptions());
 });
+
+/**
+ * The session of a signed-in page, or a redirect to the landing page. proxy.ts has already
+ * answered a 307 without a session cookie; this covers a session that ended since.
+ */
+export async function requireSession(): Promise<Session> {
+  const session = await getCurrentSession();
+  if (!session) redirect("/");
+  return session;
+}

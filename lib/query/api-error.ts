@@ -1,7 +1,7 @@
 import type { ErrorCode, ErrorEnvelope } from "@/lib/api/contract";
 
 /** A non-2xx answer of our own route handlers, read from the shared error envelope. */
-export class ApiError extends Error {
+export class ApiResponseError extends Error {
   constructor(
     readonly status: number,
     readonly code: ErrorCode | "network_error",
@@ -10,7 +10,7 @@ export class ApiError extends Error {
     readonly retryAt: Date | null = null,
   ) {
     super(message);
-    this.name = "ApiError";
+    this.name = "ApiResponseError";
   }
 
   get sessionEnded(): boolean {
@@ -18,8 +18,11 @@ export class ApiError extends Error {
   }
 }
 
-/** `Retry-After` is either delta-seconds or an HTTP date (RFC 9110 §10.2.3). */
-export function parseRetryAfter(value: string | null, now = new Date()): Date | null {
+/**
+ * When to try again, as the page shows it. `Retry-After` is either delta-seconds or an HTTP date
+ * (RFC 9110 §10.2.3).
+ */
+export function retryAtFromHeader(value: string | null, now = new Date()): Date | null {
   if (!value) return null;
   const trimmed = value.trim();
   if (/^\d+$/.test(trimmed)) return new Date(now.getTime() + Number(trimmed) * 1000);
@@ -33,13 +36,17 @@ function isEnvelope(body: unknown): body is ErrorEnvelope {
   return typeof error === "object" && error !== null && "code" in error && "message" in error;
 }
 
-export async function toApiError(response: Response): Promise<ApiError> {
+export async function toApiResponseError(response: Response): Promise<ApiResponseError> {
   const body: unknown = await response.json().catch(() => null);
-  const retryAt = parseRetryAfter(response.headers.get("Retry-After"));
+  const retryAt = retryAtFromHeader(response.headers.get("Retry-After"));
   if (isEnvelope(body)) {
-    return new ApiError(response.status, body.error.code, body.error.message, retryAt);
+    return new ApiResponseError(response.status, body.error.code, body.error.message, retryAt);
   }
-  return new ApiError(response.status, "internal_error", `Request failed (${response.status})`);
+  return new ApiResponseError(
+    response.status,
+    "internal_error",
+    `Request failed (${response.status})`,
+  );
 }
 
 /** "in about 3 minutes (at 14:05)", for rate limits. */
@@ -53,7 +60,7 @@ export function describeRetryAt(retryAt: Date | null, now = new Date()): string 
 
 /** One sentence for a failed request, as the user should read it. */
 export function describeError(error: unknown): string {
-  if (!(error instanceof ApiError)) return "Something went wrong. Please try again.";
+  if (!(error instanceof ApiResponseError)) return "Something went wrong. Please try again.";
   switch (error.code) {
     case "unauthenticated":
     case "reauth_required":
@@ -80,6 +87,6 @@ export type Problem = {
 };
 
 export function problemFrom(error: unknown): Problem {
-  const sessionEnded = error instanceof ApiError && error.sessionEnded;
+  const sessionEnded = error instanceof ApiResponseError && error.sessionEnded;
   return { message: describeError(error), sessionEnded };
 }

@@ -5,7 +5,7 @@ import type {
   ValuesResponse,
 } from "@/lib/api/contract";
 import type { AcquireItem, ReleaseItem } from "@/lib/validations/ownership";
-import { ApiError, toApiError } from "./api-error";
+import { ApiResponseError, toApiResponseError } from "./api-error";
 
 /** The one way the page calls the app's route handlers (same origin; cookies carry the session). */
 async function requestJson<T>(path: string, init?: RequestInit): Promise<T> {
@@ -17,9 +17,9 @@ async function requestJson<T>(path: string, init?: RequestInit): Promise<T> {
       credentials: "same-origin",
     });
   } catch {
-    throw new ApiError(0, "network_error", "Network error");
+    throw new ApiResponseError(0, "network_error", "Network error");
   }
-  if (!response.ok) throw await toApiError(response);
+  if (!response.ok) throw await toApiResponseError(response);
   return (await response.json()) as T;
 }
 
@@ -53,3 +53,10 @@ export const acquireAttributes = (items: AcquireItem[]) =>
 
 export const releaseAttributes = (items: ReleaseItem[]) =>
   postJson<OwnershipResponse>("/api/attributes/release", items);
+
+export const deleteHistory = () =>
+  requestJson<{ deleted: number }>("/api/history", { method: "DELETE" });
+
+/** Hides "Since your last visit" up to entry `through`; the entries stay in the history. */
+export const dismissSinceLastVisit = (through: number) =>
+  postJson<{ dismissedThrough: number }>("/api/history/dismiss", { through });

@@ -15,3 +15,10 @@ export const valueKeys = {
 };
 
 export const ownershipMutationKey = ["ownership"] as const;
+
+/** History is rendered on the server: only its changes go through TanStack Query. */
+export const historyMutationKeys = {
+  all: ["history"] as const,
+  delete: () => [...historyMutationKeys.all, "delete"] as const,
+  dismiss: () => [...historyMutationKeys.all, "dismiss"] as const,
+};

@@ -6,7 +6,7 @@ import { attributeKeys, templateKeys, valueKeys } from "./keys";
  * Owners change on Exist's own pages too, so the list is refetched when the person comes back to
  * the tab, but at most every five minutes: each refetch costs `heavy` seven of Exist's 300 calls
  * an hour. Following "Change owner on Exist" marks the list stale, so coming back from there
- * always refetches (components/attributes/change-owner-link.tsx).
+ * always refetches (useMarkAttributesStale, lib/query/use-attributes.ts).
  */
 export const LIST_STALE_MS = 5 * 60_000;
 

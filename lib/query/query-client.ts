@@ -1,9 +1,9 @@
 import { isServer, QueryClient } from "@tanstack/react-query";
-import { ApiError } from "./api-error";
+import { ApiResponseError } from "./api-error";
 
 /** Retry only what may pass on its own: Exist unreachable or slow, once. */
 function shouldRetry(failureCount: number, error: unknown): boolean {
-  if (!(error instanceof ApiError)) return failureCount < 1;
+  if (!(error instanceof ApiResponseError)) return failureCount < 1;
   const transient = error.status === 502 || error.status === 504 || error.status === 0;
   return transient && failureCount < 1;
 }

@@ -1,24 +1,21 @@
 import type { Metadata } from "next";
-import { redirect } from "next/navigation";
 import { AccessTable } from "@/components/access/access-table";
 import { ConsentDeclined } from "@/components/access/consent-declined";
 import { GrantedScopesProvider } from "@/components/access/granted-scopes";
-import { SessionEnded } from "@/components/attributes/page-states";
+import { SessionEnded } from "@/components/auth/session-ended";
 import { CONSENT_DECLINED } from "@/lib/access/consent";
-import { getCurrentSession } from "@/lib/auth/server";
+import { requireSession } from "@/lib/auth/server";
 
 export const metadata: Metadata = { title: "Your access · Exist Ownership" };
 
 type AccessPageProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function AccessPage({ searchParams }: AccessPageProps) {
-  // proxy.ts already answered a 307 without a session; this covers a session that just ended.
-  const session = await getCurrentSession();
-  if (!session) redirect("/");
+  const session = await requireSession();
   const declined = (await searchParams)[CONSENT_DECLINED.param] === CONSENT_DECLINED.value;
 
   return (
-    <main id="main" className="mx-auto max-w-4xl px-4 py-6">
+    <>
       <h1 className="text-2xl font-semibold">Your access</h1>
       <p className="mt-1 text-slate-700 dark:text-slate-300">
         What you allowed this app to do in your Exist account, as Exist granted it. Reading a group
@@ -34,6 +31,6 @@ export default async function AccessPage({ searchParams }: AccessPageProps) {
           <AccessTable scopes={session.scopes} />
         </GrantedScopesProvider>
       )}
-    </main>
+    </>
   );
 }

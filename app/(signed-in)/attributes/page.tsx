@@ -1,18 +1,18 @@
 import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import type { Session } from "next-auth";
-import { redirect } from "next/navigation";
 import { Suspense, type ReactElement } from "react";
 import { ConsentDeclined } from "@/components/access/consent-declined";
 import { GrantedScopesProvider } from "@/components/access/granted-scopes";
-import { AttributesView } from "@/components/attributes/attributes-view";
-import { ListSkeleton, SessionEnded } from "@/components/attributes/page-states";
+import { ListSkeleton } from "@/components/attributes/page-states";
+import { YourAttributes } from "@/components/attributes/your-attributes";
+import { SessionEnded } from "@/components/auth/session-ended";
 import { SinceLastVisit } from "@/components/history/since-last-visit";
 import { CONSENT_DECLINED } from "@/lib/access/consent";
 import { loadSinceLastVisit } from "@/lib/api/history/since-last-visit";
 import { prefetchAttributes } from "@/lib/api/prefetch";
 import { filterFromParams } from "@/lib/attributes/filter";
-import { getCurrentSession } from "@/lib/auth/server";
+import { requireSession } from "@/lib/auth/server";
 import { attributeKeys } from "@/lib/query/keys";
 import { makeQueryClient } from "@/lib/query/query-client";
 
@@ -33,17 +33,16 @@ function Intro() {
 type PageProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function AttributesPage({ searchParams }: PageProps) {
-  const session = await getCurrentSession();
-  if (!session) redirect("/");
+  const session = await requireSession();
   const params = await searchParams;
   const declined = params[CONSENT_DECLINED.param] === CONSENT_DECLINED.value;
 
   if (session.error) {
     return (
-      <main id="main" className="mx-auto max-w-4xl px-4 py-6">
+      <>
         <Intro />
         <SessionEnded />
-      </main>
+      </>
     );
   }
 
@@ -54,7 +53,7 @@ export default async function AttributesPage({ searchParams }: PageProps) {
   const quick = await within(list, WAIT_FOR_EXIST_MS);
 
   return (
-    <main id="main" className="mx-auto max-w-4xl px-4 py-6">
+    <>
       <Intro />
       {declined ? <ConsentDeclined /> : null}
       {quick ?? (
@@ -62,7 +61,7 @@ export default async function AttributesPage({ searchParams }: PageProps) {
           <Streamed part={list} />
         </Suspense>
       )}
-    </main>
+    </>
   );
 }
 
@@ -102,7 +101,7 @@ async function listPart(session: Session, params: Params): Promise<ReactElement>
       <SinceLastVisit entries={sinceLastVisit} />
       <HydrationBoundary state={dehydrate(queryClient)}>
         <GrantedScopesProvider scopes={session.scopes}>
-          <AttributesView initialFilter={filterFromParams(params)} />
+          <YourAttributes initialFilter={filterFromParams(params)} />
         </GrantedScopesProvider>
       </HydrationBoundary>
     </>

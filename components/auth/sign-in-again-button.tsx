@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { askExist, currentPlace } from "./consent";
+import { askExist, currentPlace } from "@/components/access/consent";
 
 /**
  * For a change Exist refused with 401 after the one refresh: sign in again and come back to this

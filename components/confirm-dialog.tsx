@@ -11,7 +11,7 @@ import {
 } from "@/components/ui/alert-dialog";
 import { Button, type ButtonVariant } from "@/components/ui/button";
 import { AllowWritingButton } from "@/components/access/allow-writing-button";
-import { SignInAgainButton } from "@/components/access/sign-in-again-button";
+import { SignInAgainButton } from "@/components/auth/sign-in-again-button";
 import type { Problem } from "@/lib/query/api-error";
 
 type ConfirmDialogProps = {
@@ -23,6 +23,8 @@ type ConfirmDialogProps = {
   /** Extra controls under the description (e.g. the manual-entry checkbox). */
   children?: ReactNode;
   confirmLabel: string;
+  /** What the confirm button says while the change runs; default: `confirmLabel`. */
+  busyLabel?: string;
   confirmVariant?: ButtonVariant;
   /** Runs the change; null when it went through (the dialog closes), else why not (it stays). */
   onConfirm: () => Promise<Problem | null>;
@@ -30,6 +32,11 @@ type ConfirmDialogProps = {
   returnFocusTo: readonly string[];
 };
 
+/**
+ * The one confirmation dialog: it cannot be dismissed while the change runs, stays open with the
+ * reason when the change did not happen (with Sign in again or Allow writing when that is the
+ * way on), and closes only once it did.
+ */
 export function ConfirmDialog(props: ConfirmDialogProps) {
   const { open, onClose, title, description, children, confirmLabel, onConfirm } = props;
   const [problem, setProblem] = useState<Problem | null>(null);
@@ -90,7 +97,7 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
             aria-disabled={busy}
             aria-busy={busy}
           >
-            {confirmLabel}
+            {busy ? (props.busyLabel ?? confirmLabel) : confirmLabel}
           </Button>
         </AlertDialogFooter>
       </AlertDialogContent>

@@ -1,12 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { redirect } from "next/navigation";
 import { DeleteHistory } from "@/components/history/delete-history";
 import { HistoryFilters } from "@/components/history/history-filters";
 import { HistoryTable } from "@/components/history/history-table";
 import { buttonClass } from "@/components/ui/button";
 import { loadHistoryPage } from "@/lib/api/history/read-history";
-import { getCurrentSession } from "@/lib/auth/server";
+import { requireSession } from "@/lib/auth/server";
 import { historyQuerySchema, type HistoryQuery } from "@/lib/validations/history";
 
 export const metadata: Metadata = { title: "History · Exist Ownership" };
@@ -28,8 +27,7 @@ export default async function HistoryPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const session = await getCurrentSession();
-  if (!session) redirect("/");
+  const session = await requireSession();
   const query = historyQuerySchema.parse(await searchParams);
   const page = await loadHistoryPage(
     session.user.username,
@@ -39,7 +37,7 @@ export default async function HistoryPage({
   const label = page?.attributes.find((item) => item.attribute === query.attribute)?.label;
 
   return (
-    <main id="main" className="mx-auto max-w-4xl px-4 py-6">
+    <>
       <h1 className="text-2xl font-semibold">History</h1>
       <p className="mt-1 text-slate-700 dark:text-slate-300">
         Changes of owner made in this app, and those seen elsewhere each time the app loaded your
@@ -93,6 +91,6 @@ export default async function HistoryPage({
           </nav>
         </>
       )}
-    </main>
+    </>
   );
 }

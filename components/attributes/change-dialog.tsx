@@ -1,0 +1,87 @@
+"use client";
+
+import { useCallback, useState } from "react";
+import type { AttributesResponse } from "@/lib/api/contract";
+import type { BulkAction, BulkPlan } from "@/lib/attributes/bulk";
+import type { Attribute } from "@/lib/attributes/types";
+import type { LatestValue } from "@/lib/attributes/wording";
+import type { Problem } from "@/lib/query/api-error";
+import { AcquireDialog, BulkDialog, ReleaseDialog } from "./lazy-dialogs";
+import type { ListValues } from "./row-values";
+import type { RunChange } from "./use-change-runner";
+
+/** What a dialog was opened for, fixed at opening: optimistic updates must not change it. */
+export type OpenDialog =
+  | { kind: "acquire" | "release"; attribute: Attribute }
+  | { kind: "bulk"; action: BulkAction; plan: BulkPlan }
+  | null;
+
+/** The dialog open now, if any: a switch opens Acquire or Release, the bulk bar a bulk one. */
+export function useOpenDialog() {
+  const [dialog, setDialog] = useState<OpenDialog>(null);
+  const openFor = useCallback((attribute: Attribute) => {
+    setDialog({ kind: attribute.ownedByApp ? "release" : "acquire", attribute });
+  }, []);
+  return { dialog, open: setDialog, openFor, close: () => setDialog(null) };
+}
+
+/** The latest value's date for the dialogs; undefined while values are loading. */
+function latestOf(values: ListValues, name: string): LatestValue {
+  if (!values) return undefined;
+  const latest = values.byName[name]?.latest;
+  return latest ? { date: latest.date, today: values.view.today } : null;
+}
+
+type ChangeDialogProps = {
+  dialog: OpenDialog;
+  access: AttributesResponse;
+  values: ListValues;
+  onClose: () => void;
+  run: RunChange;
+  onConfirmBulk: (action: BulkAction, changes: readonly Attribute[]) => Promise<Problem | null>;
+};
+
+/** The confirmation for the change asked for: one attribute acquired or released, or a bulk change. */
+export function ChangeDialog({
+  dialog,
+  access,
+  values,
+  onClose,
+  run,
+  onConfirmBulk,
+}: ChangeDialogProps) {
+  if (dialog?.kind === "acquire") {
+    return (
+      <AcquireDialog
+        key={dialog.attribute.name}
+        attribute={dialog.attribute}
+        access={access}
+        latest={latestOf(values, dialog.attribute.name)}
+        onClose={onClose}
+        run={run}
+      />
+    );
+  }
+  if (dialog?.kind === "release") {
+    return (
+      <ReleaseDialog
+        key={dialog.attribute.name}
+        attribute={dialog.attribute}
+        onClose={onClose}
+        run={run}
+      />
+    );
+  }
+  if (dialog?.kind === "bulk") {
+    return (
+      <BulkDialog
+        action={dialog.action}
+        changes={dialog.plan.changes}
+        skipped={dialog.plan.skipped}
+        onClose={onClose}
+        onConfirm={() => onConfirmBulk(dialog.action, dialog.plan.changes)}
+      />
+    );
+  }
+  return null;
+}

@@ -1,0 +1,28 @@
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useCallback } from "react";
+import { attributeKeys, ownershipMutationKey } from "./keys";
+import { attributesQuery } from "./options";
+
+/** The attributes list, refetched when the person comes back to the tab (lib/query/options.ts). */
+export function useAttributes() {
+  const queryClient = useQueryClient();
+  return useQuery({
+    ...attributesQuery(),
+    // A refetch started while a change is in flight would answer with the old owner and flip the
+    // switch back for a moment; the change refetches by itself once it has settled.
+    refetchOnWindowFocus: () => queryClient.isMutating({ mutationKey: ownershipMutationKey }) === 0,
+  });
+}
+
+/**
+ * For "Change owner on Exist": marks the list stale without refetching it now, so coming back to
+ * this tab refetches it and a change made on Exist's page shows here.
+ */
+export function useMarkAttributesStale(): () => void {
+  const queryClient = useQueryClient();
+  return useCallback(
+    () =>
+      void queryClient.invalidateQueries({ queryKey: attributeKeys.list(), refetchType: "none" }),
+    [queryClient],
+  );
+}
