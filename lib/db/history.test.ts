@@ -2,9 +2,10 @@
  * The storage layer against the embedded PGlite always, and against the PostgreSQL server named
  * by TEST_DATABASE_URL when it is set (CI sets it): the same migrations and queries on both.
  */
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type Database } from "@/lib/db/database";
 import {
@@ -20,6 +21,7 @@ import {
   upsertOwners,
 } from "@/lib/db/history";
 import { DataDirLockedError, lockDataDir } from "@/lib/db/lock-file";
+import { MIGRATIONS } from "@/lib/db/migrate";
 
 const serverUrl = process.env.TEST_DATABASE_URL;
 const targets: Array<[string, () => { databaseUrl?: string; dataDir: string }]> = [
@@ -176,9 +178,12 @@ describe("the embedded database's lock file", () => {
 
   it("takes over a lock file whose process is gone", () => {
     const folder = mkdtempSync(path.join(tmpdir(), "history-lock-"));
-    writeFileSync(path.join(folder, ".lock"), "999999999");
+    const file = path.join(folder, ".lock");
+    writeFileSync(file, "999999999");
     const release = lockDataDir(folder);
+    expect(readFileSync(file, "utf8")).toBe(String(process.pid));
     release();
+    expect(existsSync(file)).toBe(false);
     rmSync(folder, { recursive: true, force: true });
   });
 });
@@ -188,7 +193,22 @@ describe.skipIf(!serverUrl)("migrations on a shared PostgreSQL server", () => {
     const opened = await Promise.all(
       Array.from({ length: 4 }, () => openDatabase({ databaseUrl: serverUrl, dataDir: "" })),
     );
-    await Promise.all(opened.map((database) => database.close()));
+    try {
+      // Every instance finds the tables, and each migration was recorded once, not once each.
+      for (const { db } of opened) {
+        expect(await listEntries(db, `nobody-${process.pid}`, {}, 1)).toEqual([]);
+      }
+      const journal = JSON.parse(
+        readFileSync(path.join(MIGRATIONS.migrationsFolder, "meta", "_journal.json"), "utf8"),
+      ) as { entries: unknown[] };
+      const [first] = opened;
+      const applied = (await first?.db.execute(
+        sql`select count(*)::int as count from drizzle.__drizzle_migrations`,
+      )) as unknown as { rows: Array<{ count: number }> };
+      expect(applied.rows[0]?.count).toBe(journal.entries.length);
+    } finally {
+      await Promise.all(opened.map((database) => database.close()));
+    }
   }, 60_000);
 
   it("names DATABASE_URL, without its password, when the server cannot be reached", async () => {
