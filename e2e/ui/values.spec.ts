@@ -3,7 +3,7 @@
  * attribute, the Owners summary, filters in the URL, and Exist's own page for changing owners.
  */
 import type { Page } from "@playwright/test";
-import { expect, test, waitForHydration } from "../fixtures";
+import { expect, expectHydrated, test } from "../fixtures";
 import { sandbox, type SandboxAttribute } from "../sandbox";
 import { sealSession } from "../session";
 import { formatValue, METRIC } from "../../lib/attributes/format";
@@ -51,7 +51,7 @@ async function openAs(page: Page, account: string) {
   const session = await sealSession(account);
   await setSessionCookie(page, session.cookie);
   await page.goto("/attributes");
-  await waitForHydration(page);
+  await expectHydrated(page);
   await expect(page.getByText(/^Values of the last 14 days, as of/)).toBeVisible();
   // The server keeps values two hours per user, past the sandbox's reset between tests:
   // "Refresh values" asks Exist (the sandbox) again.
@@ -65,10 +65,6 @@ async function openAs(page: Page, account: string) {
   await expect(page.getByRole("button", { name: "Refresh values" })).toBeVisible();
   return session;
 }
-
-test.beforeEach(async () => {
-  await sandbox.reset();
-});
 
 for (const account of ["imperial", "demo"]) {
   test(`each row shows the sandbox's latest value, its day and a sparkline (${account})`, async ({
