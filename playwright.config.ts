@@ -14,7 +14,8 @@ if (!executablePath && !existsSync(chromium.executablePath())) {
 export default defineConfig({
   testDir: "./e2e",
   outputDir: "./test-results",
-  // One sandbox holds all state: tests run one at a time and reset it themselves.
+  // One sandbox holds all state: tests run one at a time, each from a reset sandbox (the
+  // `sandbox` fixture in e2e/fixtures.ts).
   workers: 1,
   fullyParallel: false,
   forbidOnly: Boolean(process.env.CI),
@@ -43,8 +44,8 @@ export default defineConfig({
       url: `${APP_URL}/`,
       env: appEnv,
       reuseExistingServer: false,
-      // A build on a busy 2-core machine can take over three minutes.
-      timeout: 300_000,
+      // A build on a busy 2-core machine can take over five minutes.
+      timeout: 600_000,
     },
   ],
 });

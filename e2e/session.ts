@@ -8,6 +8,12 @@ import { sessionToken, tokenFields, type SessionToken } from "../lib/auth/token"
 import { TEST_AUTH_SECRET } from "./env";
 import { sandbox, type TokenResponse } from "./sandbox";
 
+/**
+ * How long a sign-in step may take: several requests and redirects (next-auth, Exist's token
+ * exchange, the attributes page's server render) on a machine that may be busy.
+ */
+export const NAVIGATION_MS = 15_000;
+
 /** next-auth's cookie name on http://localhost (no `__Secure-` prefix). */
 export const SESSION_COOKIE = "next-auth.session-token";
 
@@ -56,20 +62,18 @@ export async function signInThroughConsent(page: Page, account = "demo"): Promis
   await clickSignIn(page);
   await page.getByRole("radio", { name: new RegExp(`^${account}\\b`) }).check();
   await page.getByRole("button", { name: "Allow", exact: true }).click();
-  await expect(page).toHaveURL(/\/attributes$/);
+  await expect(page).toHaveURL(/\/attributes$/, { timeout: NAVIGATION_MS });
 }
 
 /**
- * Clicks **Sign in with Exist** until the browser is on Exist's consent page: before hydration
- * (notably under `next dev`) a click can be lost.
+ * Clicks **Sign in with Exist** and waits for Exist's consent page. The button stays disabled
+ * until the page has hydrated (a click before that would be lost), and a click waits for it.
  */
 export async function clickSignIn(page: Page): Promise<void> {
-  const button = page.getByRole("button", { name: "Sign in with Exist", exact: true });
-  const consent = new RegExp(`^${sandbox.url}/oauth2/authorize`);
-  await expect(async () => {
-    if (!consent.test(page.url())) await button.click({ timeout: 2000 });
-    await expect(page).toHaveURL(consent, { timeout: 2000 });
-  }).toPass({ timeout: 15_000 });
+  await page.getByRole("button", { name: "Sign in with Exist", exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`^${sandbox.url}/oauth2/authorize`), {
+    timeout: NAVIGATION_MS,
+  });
 }
 
 /**
@@ -87,7 +91,7 @@ export async function signInGranting(
     if (!keep(wording)) await box.uncheck();
   }
   await page.getByRole("button", { name: "Allow", exact: true }).click();
-  await expect(page).toHaveURL(/\/attributes$/);
+  await expect(page).toHaveURL(/\/attributes$/, { timeout: NAVIGATION_MS });
 }
 
 /**

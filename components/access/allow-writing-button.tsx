@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { Button, type ButtonVariant } from "@/components/ui/button";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { groupLabel, scopesToAllowWriting } from "@/lib/scopes";
 import { askExist, currentPlace } from "./consent";
 import { useGrantedScopes } from "./granted-scopes";
@@ -22,11 +23,14 @@ type AllowWritingButtonProps = {
 export function AllowWritingButton(props: AllowWritingButtonProps) {
   const granted = useGrantedScopes();
   const [pending, setPending] = useState(false);
+  // It works through the script (it builds Exist's address): inactive until that has loaded.
+  const hydrated = useHydrated();
   return (
     <Button
       variant={props.variant ?? "secondary"}
       className={props.className}
       aria-busy={pending}
+      disabled={!hydrated}
       onClick={async () => {
         setPending(true);
         await askExist(currentPlace(props.returnToId), scopesToAllowWriting(granted, props.group));

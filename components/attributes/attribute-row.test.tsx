@@ -30,16 +30,19 @@ describe("AttributeRow", () => {
     const onToggle = renderRow({});
     const toggle = screen.getByRole("switch", { name: "Steps" });
     expect(toggle.getAttribute("aria-checked")).toBe("false");
-    expect(screen.getByRole("checkbox", { name: "Select Steps" })).toBeTruthy();
-    expect(screen.getByText("Owned by Google Fit")).toBeTruthy();
+    const select = screen.getByRole<HTMLInputElement>("checkbox", { name: "Select Steps" });
+    expect(select.checked).toBe(false);
+    expect(screen.getByText(/^Owned by/).textContent).toBe("Owned by Google Fit");
+    expect(screen.queryByText("Manual")).toBeNull();
+    expect(screen.queryByText("Custom")).toBeNull();
     await userEvent.setup().click(toggle);
     expect(onToggle).toHaveBeenCalledOnce();
   });
 
   it("marks manual and user-defined attributes, and disables the switch when read-only", () => {
     renderRow({ label: "Headache", name: "headache", template: null, manual: true }, false);
-    expect(screen.getByText("Manual")).toBeTruthy();
-    expect(screen.getByText("Custom")).toBeTruthy();
+    expect(screen.queryByText("Manual")).not.toBeNull();
+    expect(screen.queryByText("Custom")).not.toBeNull();
     expect(screen.getByRole("switch", { name: "Headache" }).hasAttribute("disabled")).toBe(true);
   });
 });
@@ -83,11 +86,12 @@ describe("AttributeRow with values", () => {
 
   it("shows the latest value, its day, a named sparkline, other services and Exist's page", () => {
     renderWithValues({}, { date: "2026-11-30", value: 12345 }, [null, 12345]);
-    expect(screen.getByText("12,345")).toBeTruthy();
-    expect(screen.getByText("today")).toBeTruthy();
+    expect(screen.queryByText("12,345")).not.toBeNull();
+    expect(screen.queryByText("today")).not.toBeNull();
     const spark = screen.getByRole("img", { name: /^Steps, last 14 days: low 5,000, high 12,345/ });
     expect(spark.getAttribute("aria-label")).toMatch(/no data on 1 day$/);
-    expect(screen.getByText(/Also from Oura/)).toBeTruthy();
+    // The owner (Google Fit) is not among the others.
+    expect(screen.getByText(/^Also from/).textContent).toMatch(/^Also from Oura · /);
     const link = screen.getByRole("link", { name: /^Change owner on Exist/ });
     expect(link.getAttribute("target")).toBe("_blank");
     expect(link.getAttribute("rel")).toBe("noopener noreferrer");
@@ -100,12 +104,12 @@ describe("AttributeRow with values", () => {
       { date: "2026-11-25", value: 4000 },
       [4000, null, null, null, null, null],
     );
-    expect(screen.getByText("No new data for 5 days")).toBeTruthy();
-    expect(screen.getByText("5 days ago")).toBeTruthy();
+    expect(screen.queryByText("No new data for 5 days")).not.toBeNull();
+    expect(screen.queryByText("5 days ago")).not.toBeNull();
     expect(
-      screen.getByText(
+      screen.queryByText(
         "This app writes no data, so Steps gets nothing new while this app owns it.",
       ),
-    ).toBeTruthy();
+    ).not.toBeNull();
   });
 });

@@ -2,6 +2,7 @@
 
 import type { ComponentProps } from "react";
 import { cn } from "./cn";
+import { useHydrated } from "./use-hydrated";
 
 type SwitchProps = Omit<ComponentProps<"button">, "onChange" | "role"> & {
   checked: boolean;
@@ -11,15 +12,25 @@ type SwitchProps = Omit<ComponentProps<"button">, "onChange" | "role"> & {
 /**
  * A native button with the switch role (https://www.w3.org/WAI/ARIA/apg/patterns/switch/): Space
  * and Enter work as on any button, and it costs no script of its own, unlike a primitive library's.
+ * Disabled until the page has hydrated: before that a click would do nothing.
  */
-export function Switch({ className, checked, onCheckedChange, onClick, ...props }: SwitchProps) {
+export function Switch({
+  className,
+  checked,
+  onCheckedChange,
+  onClick,
+  disabled,
+  ...props
+}: SwitchProps) {
   const state = checked ? "checked" : "unchecked";
+  const hydrated = useHydrated();
   return (
     <button
       type="button"
       role="switch"
       aria-checked={checked}
       data-state={state}
+      disabled={disabled || !hydrated}
       className={cn(
         "peer inline-flex h-6 w-11 shrink-0 cursor-pointer items-center rounded-full border-2 border-transparent transition-colors",
         "bg-slate-400 data-[state=checked]:bg-indigo-700 dark:bg-slate-600 dark:data-[state=checked]:bg-indigo-400",

@@ -2,27 +2,24 @@
  * The route handlers as a proxy of Exist (the sandbox): what they answer, and exactly which
  * calls they make upstream.
  */
-import { expect, test } from "@playwright/test";
+import { expect, httpTest as test } from "../fixtures";
 import type {
   AttributesResponse,
   OwnershipResponse,
   TemplatesResponse,
 } from "../../lib/api/contract";
-import { sandbox, type SandboxRequest } from "../sandbox";
+import type { SandboxRequest } from "../sandbox";
 import { sealSession } from "../session";
 import { call, post } from "./http";
 
 const OUR_SERVICE = "exist_ownership";
 
-test.beforeEach(async () => {
-  await sandbox.reset();
-  await sandbox.clearFaults();
-});
-
 const upstream = (requests: SandboxRequest[], path: string) =>
   requests.filter((request) => request.path === path);
 
-test("GET /api/attributes: every attribute in Exist's order, with ownedByApp and writable groups", async () => {
+test("GET /api/attributes: every attribute in Exist's order, with ownedByApp and writable groups", async ({
+  sandbox,
+}) => {
   const { cookie, tokens } = await sealSession("demo");
   await sandbox.setOwner("demo", "steps", OUR_SERVICE);
   const answer = await call("/api/attributes", { cookie });
@@ -56,7 +53,9 @@ test("writable groups and manual write follow the granted scopes", async () => {
   expect(body.manualWrite).toBe(true);
 });
 
-test("all pages of a ~600-attribute account, each with every documented filter", async () => {
+test("all pages of a ~600-attribute account, each with every documented filter", async ({
+  sandbox,
+}) => {
   const { cookie } = await sealSession("heavy");
   await sandbox.clearRequests();
   const answer = await call("/api/attributes", { cookie });
@@ -78,7 +77,7 @@ test("all pages of a ~600-attribute account, each with every documented filter",
   );
 });
 
-test("GET /api/templates: only templates the user does not have yet", async () => {
+test("GET /api/templates: only templates the user does not have yet", async ({ sandbox }) => {
   const { cookie } = await sealSession("new");
   const answer = await call("/api/templates", { cookie });
   expect(answer.status).toBe(200);
@@ -88,7 +87,7 @@ test("GET /api/templates: only templates the user does not have yet", async () =
   expect(templates.filter((template) => have.has(template.name))).toEqual([]);
 });
 
-test("acquiring 100 attributes is exactly 3 upstream acquire calls", async () => {
+test("acquiring 100 attributes is exactly 3 upstream acquire calls", async ({ sandbox }) => {
   const { cookie } = await sealSession("heavy");
   const names = (await sandbox.state("heavy"))
     .filter((item) => item.service?.name !== OUR_SERVICE)
@@ -137,7 +136,9 @@ test("acquire and release answer like Exist: 202 with each failed item's error_c
   });
 });
 
-test("a later chunk failing keeps the earlier results: 202 with the items not sent as untried", async () => {
+test("a later chunk failing keeps the earlier results: 202 with the items not sent as untried", async ({
+  sandbox,
+}) => {
   const { cookie } = await sealSession("heavy");
   const names = (await sandbox.state("heavy")).slice(0, 80).map((item) => ({ name: item.name }));
   const path = "/api/2/attributes/acquire/";
@@ -160,7 +161,7 @@ test("a later chunk failing keeps the earlier results: 202 with the items not se
   expect(upstream(await sandbox.requests(), path)).toHaveLength(2);
 });
 
-test("Exist 429 → 429 rate_limited with Retry-After, and no retry", async () => {
+test("Exist 429 → 429 rate_limited with Retry-After, and no retry", async ({ sandbox }) => {
   const { cookie } = await sealSession("demo");
   await sandbox.fault({
     path: "/api/2/attributes/acquire/",
@@ -175,7 +176,7 @@ test("Exist 429 → 429 rate_limited with Retry-After, and no retry", async () =
   expect(await sandbox.requests()).toHaveLength(1);
 });
 
-test("Exist 5xx → 502 upstream_error without Exist's body", async () => {
+test("Exist 5xx → 502 upstream_error without Exist's body", async ({ sandbox }) => {
   const { cookie } = await sealSession("demo");
   await sandbox.fault({
     path: "/api/2/attributes/",
@@ -188,7 +189,7 @@ test("Exist 5xx → 502 upstream_error without Exist's body", async () => {
   expect(answer.text).not.toMatch(/Traceback|secret internals/);
 });
 
-test("Exist answering nonsense → 502 upstream_error", async () => {
+test("Exist answering nonsense → 502 upstream_error", async ({ sandbox }) => {
   const { cookie } = await sealSession("demo");
   await sandbox.fault({ path: "/api/2/attributes/templates/", status: 200, body: "<html>oops" });
   const answer = await call("/api/templates", { cookie });
@@ -196,11 +197,18 @@ test("Exist answering nonsense → 502 upstream_error", async () => {
   expect(answer.body).toMatchObject({ error: { code: "upstream_error" } });
 });
 
-test("no answer within the timeout → 504 upstream_timeout", async () => {
+test("no answer within the timeout → 504 upstream_timeout", async ({ sandbox }) => {
   const { cookie } = await sealSession("demo");
   // e2e/env.ts sets EXIST_TIMEOUT_MS to 3 s.
   await sandbox.fault({ path: "/api/2/attributes/release/", delayMs: 5_000, status: 200 });
   const answer = await post("/api/attributes/release", [{ name: "mood" }], cookie);
   expect(answer.status).toBe(504);
   expect(answer.body).toEqual({ error: { code: "upstream_timeout", message: expect.any(String) } });
+  // The sandbox logs a request once it has answered it: wait for the late answer here, or it
+  // lands in the next test's log. Sent once: a POST is never retried.
+  await expect
+    .poll(async () => upstream(await sandbox.requests(), "/api/2/attributes/release/"), {
+      timeout: 10_000,
+    })
+    .toHaveLength(1);
 });

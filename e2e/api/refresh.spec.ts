@@ -4,8 +4,8 @@
  * Exist refuses the refresh token. The new tokens go back to the browser only inside the
  * encrypted cookie.
  */
-import { expect, test } from "@playwright/test";
-import { sandbox, type SandboxRequest } from "../sandbox";
+import { expect, httpTest as test } from "../fixtures";
+import type { SandboxRequest } from "../sandbox";
 import { openCookie, sealSession } from "../session";
 import { call, cookieOf, post } from "./http";
 
@@ -13,12 +13,9 @@ const TOKEN_PATH = "/oauth2/access_token";
 const refreshCalls = (requests: SandboxRequest[]) =>
   requests.filter((request) => request.method === "POST" && request.path === TOKEN_PATH);
 
-test.beforeEach(async () => {
-  await sandbox.reset();
-  await sandbox.clearFaults();
-});
-
-test("an expired token is refreshed before the call and the new one written to the cookie", async () => {
+test("an expired token is refreshed before the call and the new one written to the cookie", async ({
+  sandbox,
+}) => {
   const sealed = await sealSession("demo", { expiresAt: Math.floor(Date.now() / 1000) - 10 });
   await sandbox.clearRequests();
 
@@ -47,7 +44,7 @@ test("an expired token is refreshed before the call and the new one written to t
   expect(refreshCalls(await sandbox.requests())).toEqual([]);
 });
 
-test("Exist 401 → one refresh and one retry", async () => {
+test("Exist 401 → one refresh and one retry", async ({ sandbox }) => {
   const sealed = await sealSession("demo");
   await sandbox.expireTokens("demo");
   await sandbox.clearRequests();
@@ -63,7 +60,9 @@ test("Exist 401 → one refresh and one retry", async () => {
   expect((await openCookie(answer.setCookie ?? "")).accessToken).not.toBe(sealed.token.accessToken);
 });
 
-test("concurrent requests with the same expired cookie share a single refresh", async () => {
+test("concurrent requests with the same expired cookie share a single refresh", async ({
+  sandbox,
+}) => {
   const sealed = await sealSession("demo");
   await sandbox.expireTokens("demo");
   await sandbox.clearRequests();
@@ -81,7 +80,9 @@ test("concurrent requests with the same expired cookie share a single refresh", 
   expect(renewed[0]?.accessToken).not.toBe(sealed.token.accessToken);
 });
 
-test("a request still carrying the old cookie just after a refresh reuses the new tokens", async () => {
+test("a request still carrying the old cookie just after a refresh reuses the new tokens", async ({
+  sandbox,
+}) => {
   const sealed = await sealSession("demo");
   await sandbox.expireTokens("demo");
   const first = await call("/api/attributes", { cookie: sealed.cookie });
@@ -101,7 +102,7 @@ test("a request still carrying the old cookie just after a refresh reuses the ne
   expect(requests.filter((request) => request.status === 401)).toEqual([]);
 });
 
-test("revoked tokens → 401 reauth_required and the session's error flag", async () => {
+test("revoked tokens → 401 reauth_required and the session's error flag", async ({ sandbox }) => {
   const sealed = await sealSession("demo");
   await sandbox.revokeTokens("demo");
   await sandbox.clearRequests();

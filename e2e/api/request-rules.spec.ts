@@ -1,10 +1,10 @@
 /**
- * SPEC.md, "Rules every handler keeps": each rejected request gets its status and error code in
+ * The rules every route handler keeps: each rejected request gets its status and error code in
  * the envelope, and nothing at all is sent to Exist for it. The hostile inputs (origin, media type,
  * size, JSON, schema, method, session) are one table in e2e/hardening/hostile-input.spec.ts.
  */
-import { expect, test } from "@playwright/test";
-import { sandbox } from "../sandbox";
+import { expect, httpTest as test } from "../fixtures";
+
 import { sealCookie, sealSession } from "../session";
 import { call, post } from "./http";
 
@@ -12,14 +12,12 @@ const ACQUIRE = "/api/attributes/acquire";
 
 let cookie: string;
 
-test.beforeEach(async () => {
-  await sandbox.reset();
-  await sandbox.clearFaults();
+test.beforeEach(async ({ sandbox }) => {
   ({ cookie } = await sealSession("demo"));
   await sandbox.clearRequests();
 });
 
-test.afterEach(async () => {
+test.afterEach(async ({ sandbox }) => {
   // Every request in this file is rejected before anything goes to Exist.
   expect(await sandbox.requests()).toEqual([]);
 });
@@ -45,7 +43,9 @@ test("an unknown /api/ path → 404 in the envelope", async () => {
   expectError(await post("/api/attributes/update", [], cookie), 404, "not_found");
 });
 
-test("a session whose refresh already failed → 401 reauth_required without calling Exist", async () => {
+test("a session whose refresh already failed → 401 reauth_required without calling Exist", async ({
+  sandbox,
+}) => {
   const { token } = await sealSession("demo");
   const flagged = await sealCookie({ ...token, error: "RefreshFailed" });
   await sandbox.clearRequests();

@@ -3,17 +3,13 @@
  * session cookie over 4 KB, which next-auth splits into chunks, still works for a change (with
  * its refreshed tokens written back in chunks).
  */
-import { expect, test } from "@playwright/test";
-import { sandbox } from "../sandbox";
+import { expect, httpTest as test } from "../fixtures";
+
 import { SESSION_COOKIE, openCookie, sealChunkedCookies, sealSession } from "../session";
 import { call, post } from "./http";
 import { APP_URL } from "../env";
 
 const SIGNED_IN_PAGES = ["/attributes", "/access", "/history"];
-
-test.beforeEach(async () => {
-  await sandbox.reset();
-});
 
 test("a signed-in page without a session answers 307 to /, before rendering anything", async () => {
   for (const path of SIGNED_IN_PAGES) {
@@ -51,7 +47,7 @@ async function bigSession(expiresAt?: number) {
   return { token, chunks };
 }
 
-test("a session over 4 KB, in chunks: an acquire goes through", async () => {
+test("a session over 4 KB, in chunks: an acquire goes through", async ({ sandbox }) => {
   const { chunks } = await bigSession();
   // Browsers may send the chunks in any order.
   const answer = await post(

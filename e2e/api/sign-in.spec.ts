@@ -4,12 +4,7 @@
  */
 import type { Response } from "@playwright/test";
 import { expect, test } from "../fixtures";
-import { sandbox } from "../sandbox";
 import { SESSION_COOKIE, clickSignIn, openCookie, signInThroughConsent } from "../session";
-
-test.beforeEach(async () => {
-  await sandbox.reset();
-});
 
 test("Allow: signed in, and the session holds display fields and flags only", async ({ page }) => {
   await signInThroughConsent(page, "demo");
@@ -49,6 +44,7 @@ test("Deny: back in the app with a readable message, not signed in", async ({ pa
 
 test("a callback whose state does not match is refused before any token exchange", async ({
   page,
+  sandbox,
 }) => {
   // Hold Exist's redirect back to the app, to replay it with another `state`, as a forged
   // callback link would.

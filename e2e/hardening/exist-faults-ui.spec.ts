@@ -5,10 +5,10 @@
  * tests' in e2e/ui/states.spec.ts; these are the ones met in the middle of a change or a refetch.)
  */
 import type { Page } from "@playwright/test";
-import { expect, test, waitForHydration } from "../fixtures";
+import { expect, expectHydrated, test } from "../fixtures";
 import { sandbox } from "../sandbox";
-import { signInThroughConsent } from "../session";
-import { ageTheList, expectNoAxeViolations } from "../ui/helpers";
+import { NAVIGATION_MS } from "../session";
+import { ageTheList, expectNoAxeViolations, refocus } from "../ui/helpers";
 
 const OURS = "exist_ownership";
 const ACQUIRE_PATH = "/api/2/attributes/acquire/";
@@ -39,20 +39,13 @@ async function expectPageEqualsSandbox(page: Page) {
 /** A switch by its attribute name, even while a modal dialog hides it from the accessibility tree. */
 const switchOf = (page: Page, name: string) => page.locator(`#attribute-switch-${name}`);
 
-test.beforeEach(async ({ page }) => {
-  await sandbox.reset();
-  await sandbox.clearFaults();
-  await signInThroughConsent(page);
-  await waitForHydration(page);
-  await expectPageEqualsSandbox(page);
-});
-
-test.afterEach(async () => {
-  await sandbox.clearFaults();
+test.beforeEach(async ({ signedInPage }) => {
+  await expectPageEqualsSandbox(signedInPage);
 });
 
 test("Exist gone during an acquire: the dialog stays with the reason, the switch goes back; Acquire again works", async ({
-  page,
+  signedInPage: page,
+  sandbox,
 }) => {
   await sandbox.fault({ path: ACQUIRE_PATH, drop: true });
   await page.getByRole("switch", { name: "Steps", exact: true }).click();
@@ -75,11 +68,12 @@ test("Exist gone during an acquire: the dialog stays with the reason, the switch
 });
 
 test("rate limited during a release: says when to try again; Cancel leaves it owned, as on Exist", async ({
-  page,
+  signedInPage: page,
+  sandbox,
 }) => {
   await sandbox.setOwner("demo", "mood", OURS);
   await page.reload();
-  await waitForHydration(page);
+  await expectHydrated(page);
   const mood = page.getByRole("switch", { name: "Mood", exact: true });
   await expect(mood).toBeChecked();
   await sandbox.fault({
@@ -102,7 +96,8 @@ test("rate limited during a release: says when to try again; Cancel leaves it ow
 });
 
 test("Exist fails half-way through a bulk acquire: each untried attribute is listed as not changed, and acquiring those again finishes the job", async ({
-  page,
+  signedInPage: page,
+  sandbox,
 }) => {
   await page.getByRole("checkbox", { name: /^Select all shown/ }).check();
   // The first chunk of 35 goes through; the second gets Exist's 500; the rest are not tried.
@@ -138,11 +133,12 @@ test("Exist fails half-way through a bulk acquire: each untried attribute is lis
 });
 
 test("session lost during an acquire: after the one refresh the dialog says the session ended and offers Sign in again; back on the page, nothing is applied twice", async ({
-  page,
+  signedInPage: page,
+  sandbox,
 }) => {
   test.slow(); // axe and screenshots in two colour schemes, then a second sign-in
   await page.goto("/attributes#group-activity");
-  await waitForHydration(page);
+  await expectHydrated(page);
   await sandbox.revokeTokens("demo");
   await sandbox.clearRequests();
   await page.getByRole("switch", { name: "Steps", exact: true }).click();
@@ -174,7 +170,7 @@ test("session lost during an acquire: after the one refresh the dialog says the 
   await signInAgain.click();
   await page.getByRole("button", { name: "Allow", exact: true }).click();
   // Back on the same page and place.
-  await expect(page).toHaveURL(/\/attributes#group-activity$/);
+  await expect(page).toHaveURL(/\/attributes#group-activity$/, { timeout: NAVIGATION_MS });
   await expect(page.getByRole("alertdialog")).toHaveCount(0);
   await expectPageEqualsSandbox(page);
   expect((await ownedInSandbox()).steps).toBe(false);
@@ -191,7 +187,8 @@ test("session lost during an acquire: after the one refresh the dialog says the 
 });
 
 test("session refused part-way through a bulk acquire: the rest is listed as not changed, with Sign in again; back on the page, nothing is sent twice", async ({
-  page,
+  signedInPage: page,
+  sandbox,
 }) => {
   test.slow(); // a bulk change, then a second sign-in and two full comparisons with Exist
   await page.getByRole("checkbox", { name: /^Select all shown/ }).check();
@@ -220,13 +217,14 @@ test("session refused part-way through a bulk acquire: the rest is listed as not
 
   await results.getByRole("button", { name: "Sign in again" }).click();
   await page.getByRole("button", { name: "Allow", exact: true }).click();
-  await expect(page).toHaveURL(/\/attributes$/);
+  await expect(page).toHaveURL(/\/attributes$/, { timeout: NAVIGATION_MS });
   await expectPageEqualsSandbox(page);
   expect(await acquires()).toEqual([200, 401, 401]);
 });
 
 test("Exist down when the page refetches: it says the list may be stale; back up, a refocus shows Exist's owners", async ({
-  page,
+  signedInPage: page,
+  sandbox,
 }) => {
   await ageTheList(page);
   // Someone changes an owner on Exist's own page, while Exist is failing for us.
@@ -234,27 +232,20 @@ test("Exist down when the page refetches: it says the list may be stale; back up
   await sandbox.setOwner("demo", "mood", OURS);
   await sandbox.fault({ path: "/api/2/attributes/", status: 503, times: 10 });
   const stale = page.getByRole("alert").filter({ hasText: "Could not refresh the list" });
-  // Refocus until the page has tried Exist: each try moves the page's clock on again, which also
-  // runs any retry the page scheduled on it.
-  await expect(async () => {
-    await page.clock.fastForward("05:01");
-    await page.evaluate(() => window.dispatchEvent(new Event("focus")));
-    await expect(stale).toBeVisible({ timeout: 4_000 });
-  }).toPass({ timeout: 20_000 });
+  // The list is five minutes old: one refocus refetches it. The page tries twice (the retry a
+  // second later: the page's clock still runs), then says so.
+  await refocus(page);
   await expect(stale).toHaveText(
     /^Could not refresh the list: Exist could not be reached\..* Showing what was loaded before\.$/,
+    { timeout: 15_000 },
   );
   await expect(page.getByRole("switch", { name: "Mood", exact: true })).not.toBeChecked();
 
   await sandbox.clearFaults();
-  await expect(async () => {
-    await page.clock.fastForward("05:01");
-    await page.evaluate(() => window.dispatchEvent(new Event("focus")));
-    await expect(stale).toHaveCount(0, { timeout: 4_000 });
-    await expect(page.getByRole("switch", { name: "Mood", exact: true })).toBeChecked({
-      timeout: 1_000,
-    });
-  }).toPass({ timeout: 20_000 });
+  // A refetch that failed leaves the list as old as it was: the next refocus tries again.
+  await refocus(page);
+  await expect(stale).toHaveCount(0, { timeout: 10_000 });
+  await expect(page.getByRole("switch", { name: "Mood", exact: true })).toBeChecked();
   await expect(
     page
       .getByRole("listitem")
@@ -265,10 +256,12 @@ test("Exist down when the page refetches: it says the list may be stale; back up
 });
 
 test("Exist too slow on an acquire: the dialog says the change may or may not have been made; once Exist has done it, a refocus shows it", async ({
-  page,
+  signedInPage: page,
+  sandbox,
 }) => {
-  // Exist takes the request but answers after the app's 3 s timeout (e2e/env.ts).
-  await sandbox.fault({ path: ACQUIRE_PATH, delayMs: 4_000 });
+  // Exist takes the request but answers well after the app's 3 s timeout (e2e/env.ts), so a busy
+  // machine cannot blur the two.
+  await sandbox.fault({ path: ACQUIRE_PATH, delayMs: 6_000 });
   await page.getByRole("switch", { name: "Steps", exact: true }).click();
   const confirm = page.getByRole("alertdialog", { name: "Acquire Steps?" });
   await confirm.getByRole("button", { name: "Acquire", exact: true }).click();
@@ -279,8 +272,8 @@ test("Exist too slow on an acquire: the dialog says the change may or may not ha
   );
   await confirm.getByRole("button", { name: "Cancel" }).click();
 
-  await expect.poll(async () => (await ownedInSandbox()).steps, { timeout: 5_000 }).toBe(true);
-  await page.evaluate(() => window.dispatchEvent(new Event("focus")));
+  await expect.poll(async () => (await ownedInSandbox()).steps, { timeout: 10_000 }).toBe(true);
+  await refocus(page);
   await expect(page.getByRole("switch", { name: "Steps", exact: true })).toBeChecked();
   await expectPageEqualsSandbox(page);
 });

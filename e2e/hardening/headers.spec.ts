@@ -4,10 +4,9 @@
  * any test whose pages reported a CSP violation).
  */
 import { APP_URL, SANDBOX_URL } from "../env";
-import { expect, test, waitForHydration } from "../fixtures";
+import { expect, test } from "../fixtures";
 import { call, post } from "../api/http";
-import { sandbox } from "../sandbox";
-import { SESSION_COOKIE, sealSession, signInThroughConsent } from "../session";
+import { SESSION_COOKIE, sealSession } from "../session";
 
 const STATIC_HEADERS = {
   "x-content-type-options": "nosniff",
@@ -44,11 +43,6 @@ function expectSecurityHeaders(headers: Headers) {
   expect(directives.get("base-uri")).toBe("'self'");
   expect(directives.get("object-src")).toBe("'none'");
 }
-
-test.beforeEach(async () => {
-  await sandbox.reset();
-  await sandbox.clearFaults();
-});
 
 test("pages: the headers, a new nonce per request, and that nonce on every script", async () => {
   const { cookie } = await sealSession("demo");
@@ -89,9 +83,8 @@ test("API answers carry the same headers, errors and redirects included", async 
 });
 
 test("the session cookie is HttpOnly, SameSite=Lax, host-only on http, and never readable by scripts", async ({
-  page,
+  signedInPage: page,
 }) => {
-  await signInThroughConsent(page);
   const cookies = await page.context().cookies(APP_URL);
   const session = cookies.find((item) => item.name === SESSION_COOKIE);
   expect(session).toMatchObject({ httpOnly: true, sameSite: "Lax", secure: false, path: "/" });
@@ -103,17 +96,17 @@ test("the session cookie is HttpOnly, SameSite=Lax, host-only on http, and never
 });
 
 test("under the CSP the page hydrates: avatar from Exist's host shown, a switch toggles", async ({
-  page,
+  signedInPage: page,
+  sandbox,
 }) => {
-  await signInThroughConsent(page);
   const avatar = page.locator("header img");
   await expect(avatar).toHaveAttribute("src", `${SANDBOX_URL}/avatars/demo.svg`);
   await expect
     .poll(() => avatar.evaluate((image: HTMLImageElement) => image.complete && image.naturalWidth))
     .toBeGreaterThan(0);
 
-  await waitForHydration(page);
   const mood = page.getByRole("switch", { name: "Mood", exact: true });
+  await expect(mood).toBeEnabled(); // disabled until React has hydrated the page
   await expect(mood).not.toBeChecked();
   await mood.click();
   const confirm = page.getByRole("alertdialog", { name: "Acquire Mood?" });

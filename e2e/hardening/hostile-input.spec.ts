@@ -1,12 +1,11 @@
 /**
- * Hostile requests against every route handler (SPEC.md, "Rules every handler keeps"): each gets
+ * Hostile requests against every route handler, which rejects them before any work: each gets
  * its exact status and error code in the envelope, and nothing at all reaches Exist (the sandbox's
  * request log stays empty). One table, run on acquire and on release wherever the case applies.
  */
 import { encode } from "next-auth/jwt";
-import { expect, test } from "@playwright/test";
+import { expect, httpTest as test } from "../fixtures";
 import { APP_URL } from "../env";
-import { sandbox } from "../sandbox";
 import { SESSION_COOKIE, sealSession } from "../session";
 import { SAME_ORIGIN, call, postOnOwnConnection, type Answer } from "../api/http";
 
@@ -212,17 +211,12 @@ const SESSION_CASES: Array<{
 
 let validCookie: string;
 
+// Sealed once: the sandbox's reset before each test keeps tokens.
 test.beforeAll(async () => {
-  await sandbox.reset();
-  await sandbox.clearFaults();
   ({ cookie: validCookie } = await sealSession("demo"));
 });
 
-test.beforeEach(async () => {
-  await sandbox.clearRequests();
-});
-
-test.afterEach(async () => {
+test.afterEach(async ({ sandbox }) => {
   // Every request in this file is refused before anything goes to Exist.
   expect(await sandbox.requests()).toEqual([]);
 });
@@ -298,13 +292,14 @@ for (const route of WRITE_ROUTES) {
   });
 }
 
-test("the refusals leave the app working: a valid request afterwards reaches Exist once", async () => {
+test("the refusals leave the app working: a valid request afterwards reaches Exist once", async ({
+  sandbox,
+}) => {
   // Also shows that the __proto__/constructor bodies polluted no prototype the handler relies on.
   const answer = await call(ACQUIRE, { ...json(VALID), cookie: validCookie });
   expect(answer.status).toBe(200);
   expect(answer.body).toMatchObject({ success: [{ name: "mood" }], failed: [] });
   const requests = await sandbox.requests();
   expect(requests.map((request) => request.path)).toEqual(["/api/2/attributes/acquire/"]);
-  await sandbox.reset();
   await sandbox.clearRequests(); // afterEach expects an empty log
 });

@@ -3,9 +3,9 @@
  * from the seeded `heavy` one), each acquiring and releasing 20 attributes with concurrent
  * requests; and many concurrent requests of sessions whose token has expired.
  */
-import { expect, test } from "@playwright/test";
+import { expect, httpTest as test, type Sandbox } from "../fixtures";
 import type { AttributesResponse, OwnershipResponse } from "../../lib/api/contract";
-import { sandbox } from "../sandbox";
+
 import { openCookie, sealSession, type SealedSession } from "../session";
 import { call, post, type Answer } from "../api/http";
 
@@ -15,24 +15,20 @@ const accountName = (index: number) => `load_${String(index + 1).padStart(2, "0"
 const tags = (from: number, count: number) =>
   Array.from({ length: count }, (_, index) => `tag_${String(from + index).padStart(3, "0")}`);
 
-async function addSessions(options: { expiresAt?: number } = {}): Promise<SealedSession[]> {
+async function addSessions(
+  sandbox: Sandbox,
+  options: { expiresAt?: number } = {},
+): Promise<SealedSession[]> {
   const names = Array.from({ length: SESSIONS }, (_, index) => accountName(index));
   for (const name of names) await sandbox.addAccount(name, "heavy");
   return Promise.all(names.map((name) => sealSession(name, options)));
 }
 
-test.beforeEach(async () => {
-  await sandbox.reset();
-  await sandbox.clearFaults();
-});
-
-test.afterAll(async () => {
-  await sandbox.reset(); // removes the added accounts
-});
-
-test("50 sessions × 20 attributes, concurrently: no 5xx, and Exist ends with what each session last saw confirmed", async () => {
+test("50 sessions × 20 attributes, concurrently: no 5xx, and Exist ends with what each session last saw confirmed", async ({
+  sandbox,
+}) => {
   test.setTimeout(180_000);
-  const sessions = await addSessions();
+  const sessions = await addSessions(sandbox);
   const names = tags(1, 20);
   const statuses: number[] = [];
 
@@ -94,9 +90,11 @@ test("50 sessions × 20 attributes, concurrently: no 5xx, and Exist ends with wh
   }
 });
 
-test("expired tokens, many concurrent requests per session: exactly one refresh per session", async () => {
+test("expired tokens, many concurrent requests per session: exactly one refresh per session", async ({
+  sandbox,
+}) => {
   test.setTimeout(120_000);
-  const sessions = await addSessions({ expiresAt: Math.floor(Date.now() / 1000) - 10 });
+  const sessions = await addSessions(sandbox, { expiresAt: Math.floor(Date.now() / 1000) - 10 });
   await sandbox.clearRequests();
 
   const perSession = await Promise.all(

@@ -7,8 +7,8 @@ import { readFile, stat } from "node:fs/promises";
 import { SANDBOX_CLIENT } from "../../lib/sandbox-client";
 import { call } from "../api/http";
 import { APP_LOG, TEST_AUTH_SECRET } from "../env";
-import { expect, test, waitForHydration } from "../fixtures";
-import { sandbox } from "../sandbox";
+import { expect, test } from "../fixtures";
+import { acquire } from "../ui/helpers";
 import { SESSION_COOKIE, openCookie, sealSession, signInThroughConsent } from "../session";
 import type { Page } from "@playwright/test";
 
@@ -21,9 +21,8 @@ async function sessionCookieValue(page: Page): Promise<string> {
 
 test("a sign-in, a toggle and a refresh log one line per API call and no secret", async ({
   page,
+  sandbox,
 }) => {
-  await sandbox.reset();
-  await sandbox.clearFaults();
   const offset = (await stat(APP_LOG)).size;
   const secrets: Record<string, string> = {
     "client secret": SANDBOX_CLIENT.secret,
@@ -41,13 +40,7 @@ test("a sign-in, a toggle and a refresh log one line per API call and no secret"
     "refresh token": signedIn.refreshToken,
   });
 
-  await waitForHydration(page);
-  await page.getByRole("switch", { name: "Mood", exact: true }).click();
-  await page
-    .getByRole("alertdialog", { name: "Acquire Mood?" })
-    .getByRole("button", { name: "Acquire", exact: true })
-    .click();
-  await expect(page.getByRole("switch", { name: "Mood", exact: true })).toBeChecked();
+  await acquire(page, "Mood");
 
   // Exist drops the tokens: the next refetch gets a 401, refreshes and retries.
   await sandbox.expireTokens("demo");
@@ -88,7 +81,6 @@ test("a sign-in, a toggle and a refresh log one line per API call and no secret"
 });
 
 test("the attributes page's server-side prefetch logs one line per render, with its calls to Exist", async () => {
-  await sandbox.reset();
   const offset = (await stat(APP_LOG)).size;
   const { cookie, tokens } = await sealSession("demo");
 

@@ -2,28 +2,16 @@
  * The history page and "Since your last visit": axe in light and dark, no horizontal scroll at
  * 375 px, and screenshots (test-results/screenshots/history-*.png) of each state.
  */
-import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { expect, test } from "../fixtures";
-import { sandbox } from "../sandbox";
 import { sealSession } from "../session";
-import { attributeSwitch, dialog, useSessionCookie } from "../ui/helpers";
-
-async function expectNoHorizontalScroll(page: Page) {
-  const overflow = await page.evaluate(
-    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-  );
-  expect(overflow).toBeLessThanOrEqual(0);
-}
-
-/** axe on the page, or on one part of it (the attributes page as a whole has its own a11y spec). */
-async function expectNoAxeViolations(page: Page, include?: string) {
-  const builder = new AxeBuilder({ page });
-  const results = await (include ? builder.include(include) : builder).analyze();
-  expect(
-    results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(", ")}`),
-  ).toEqual([]);
-}
+import {
+  acquire,
+  dialog,
+  expectNoAxeViolations,
+  expectNoHorizontalScroll,
+  useSessionCookie,
+} from "../ui/helpers";
 
 async function shoot(page: Page, name: string, include?: string) {
   for (const width of [1280, 375]) {
@@ -32,6 +20,7 @@ async function shoot(page: Page, name: string, include?: string) {
       await page.emulateMedia({ colorScheme });
       await page.evaluate(() => window.scrollTo(0, 0));
       await expectNoHorizontalScroll(page);
+      // On the page, or on one part of it (the attributes page as a whole has its own a11y spec).
       if (width === 1280) await expectNoAxeViolations(page, include);
       await page.screenshot({
         path: `test-results/screenshots/history-${name}-${colorScheme}-${width}.png`,
@@ -44,11 +33,10 @@ async function shoot(page: Page, name: string, include?: string) {
 
 test("history page and Since your last visit: axe light and dark, screenshots", async ({
   page,
+  sandbox,
+  ownAccount: account,
 }) => {
   test.setTimeout(240_000);
-  await sandbox.reset();
-  const account = `a11y_${Date.now() % 1_000_000}`;
-  await sandbox.addAccount(account, "demo");
   await useSessionCookie(page, (await sealSession(account)).cookie);
 
   await page.goto("/history");
@@ -57,13 +45,7 @@ test("history page and Since your last visit: axe light and dark, screenshots", 
   await shoot(page, "empty");
 
   await page.goto("/attributes");
-  for (const label of ["Steps", "Mood"]) {
-    await attributeSwitch(page, label).click();
-    await dialog(page, `Acquire ${label}?`)
-      .getByRole("button", { name: "Acquire", exact: true })
-      .click();
-    await expect(attributeSwitch(page, label)).toBeChecked();
-  }
+  for (const label of ["Steps", "Mood"]) await acquire(page, label);
   await sandbox.setOwner(account, "mood", "exist_android");
   await sandbox.setOwner(account, "sleep", "withings");
   await page.reload();

@@ -5,8 +5,7 @@
  * Each test runs its own app instance (`next start` of the test build) on a data folder of its own.
  */
 import { rmSync } from "node:fs";
-import { expect, test } from "@playwright/test";
-import { sandbox } from "../sandbox";
+import { expect, httpTest as test } from "../fixtures";
 import { sealSession } from "../session";
 import { historyCsv, loadAttributes, postTo } from "./http";
 import {
@@ -19,18 +18,13 @@ import {
 
 const started: AppInstance[] = [];
 let dataDir = "";
-let account = "";
 
 test.beforeEach(async () => {
-  await sandbox.reset();
-  account = `emb_${Date.now() % 1_000_000}`;
-  await sandbox.addAccount(account, "demo");
   dataDir = tempDataDir();
 });
 
 test.afterEach(async () => {
   await Promise.all(started.splice(0).map((instance) => instance.stop("SIGKILL")));
-  await sandbox.clearFaults();
   rmSync(dataDir, { recursive: true, force: true });
 });
 
@@ -41,7 +35,7 @@ async function start(port: number, env: Record<string, string> = {}) {
   return instance;
 }
 
-test("history survives an app restart", async () => {
+test("history survives an app restart", async ({ ownAccount: account }) => {
   test.setTimeout(240_000);
   const { cookie } = await sealSession(account);
   const first = await start(instancePort(0));
@@ -57,7 +51,9 @@ test("history survives an app restart", async () => {
   ]);
 });
 
-test("a second process on the same data folder stops with a clear message; the first keeps working", async () => {
+test("a second process on the same data folder stops with a clear message; the first keeps working", async ({
+  ownAccount: account,
+}) => {
   test.setTimeout(240_000);
   const { cookie } = await sealSession(account);
   const first = await start(instancePort(0));
@@ -80,7 +76,10 @@ test("a second process on the same data folder stops with a clear message; the f
   expect((await historyCsv(cookie, first.url)).length).toBe(1);
 });
 
-test("a process killed between intent and outcome leaves 'unknown', which the next load settles", async () => {
+test("a process killed between intent and outcome leaves 'unknown', which the next load settles", async ({
+  sandbox,
+  ownAccount: account,
+}) => {
   test.setTimeout(240_000);
   const { cookie } = await sealSession(account);
   // Exist answers after 6 s (within the 9 s timeout): time enough to kill the app first. The

@@ -2,23 +2,25 @@
  * The history as a person sees it: changes made here and owners changed elsewhere, on /history
  * and in "Since your last visit"; Download CSV; Delete my history.
  */
-import { expect, test, waitForHydration } from "../fixtures";
-import { sandbox } from "../sandbox";
+import { expect, expectHydrated, test } from "../fixtures";
 import { sealSession } from "../session";
-import { attributeRow, attributeSwitch, dialog, liveStatus, useSessionCookie } from "../ui/helpers";
+import {
+  acquire,
+  attributeRow,
+  attributeSwitch,
+  dialog,
+  liveStatus,
+  useSessionCookie,
+} from "../ui/helpers";
 import { parseCsv } from "./http";
 import type { Page } from "@playwright/test";
-
-let account = "";
 
 // Several page loads against a build that shares two cores with other work: more than 30 s.
 test.describe.configure({ timeout: 90_000 });
 
-test.beforeEach(async ({ page }, testInfo) => {
-  await sandbox.reset();
-  account = `hist_${testInfo.workerIndex}_${Date.now() % 1_000_000}`;
-  await sandbox.addAccount(account, "demo");
-  await useSessionCookie(page, (await sealSession(account)).cookie);
+// Signed in as an account of its own: no history from other tests.
+test.beforeEach(async ({ page, ownAccount }) => {
+  await useSessionCookie(page, (await sealSession(ownAccount)).cookie);
 });
 
 function historyTable(page: Page) {
@@ -59,6 +61,8 @@ test("a change made here appears in /history with its owners and outcome", async
 
 test("an owner changed on Exist shows in Since your last visit and in the history", async ({
   page,
+  sandbox,
+  ownAccount: account,
 }) => {
   await page.goto("/attributes");
   await expect(attributeRow(page, "Steps")).toContainText("Owned by Google Fit");
@@ -74,7 +78,7 @@ test("an owner changed on Exist shows in Since your last visit and in the histor
   await expect(page.locator("#attribute-steps")).toBeInViewport();
 
   // The Dismiss button answers once React has hydrated the page.
-  await waitForHydration(page);
+  await expectHydrated(page);
   await region.getByRole("button", { name: "Dismiss" }).click();
   await expect(region).toBeHidden();
   await page.reload();
@@ -88,11 +92,13 @@ test("an owner changed on Exist shows in Since your last visit and in the histor
   await expect(rows.nth(1)).toContainText(/Seen between .* and /);
 });
 
-test("attributes this app lost come first in Since your last visit", async ({ page }) => {
+test("attributes this app lost come first in Since your last visit", async ({
+  page,
+  sandbox,
+  ownAccount: account,
+}) => {
   await page.goto("/attributes");
-  await attributeSwitch(page, "Mood").click();
-  await dialog(page, "Acquire Mood?").getByRole("button", { name: "Acquire", exact: true }).click();
-  await expect(attributeSwitch(page, "Mood")).toBeChecked();
+  await acquire(page, "Mood");
   await sandbox.setOwner(account, "steps", "oura");
   await sandbox.setOwner(account, "mood", "exist_android");
   await page.reload();
@@ -106,13 +112,7 @@ test("Download CSV holds the same rows as the page; Delete my history empties it
   page,
 }) => {
   await page.goto("/attributes");
-  for (const label of ["Steps", "Mood"]) {
-    await attributeSwitch(page, label).click();
-    await dialog(page, `Acquire ${label}?`)
-      .getByRole("button", { name: "Acquire", exact: true })
-      .click();
-    await expect(attributeSwitch(page, label)).toBeChecked();
-  }
+  for (const label of ["Steps", "Mood"]) await acquire(page, label);
   await page.goto("/history");
   const rows = historyTable(page).getByRole("row");
   await expect(rows).toHaveCount(3);
@@ -141,13 +141,11 @@ test("Download CSV holds the same rows as the page; Delete my history empties it
 
 test("filters by attribute and kind, and each row links to its attribute's history", async ({
   page,
+  sandbox,
+  ownAccount: account,
 }) => {
   await page.goto("/attributes");
-  await attributeSwitch(page, "Steps").click();
-  await dialog(page, "Acquire Steps?")
-    .getByRole("button", { name: "Acquire", exact: true })
-    .click();
-  await expect(attributeSwitch(page, "Steps")).toBeChecked();
+  await acquire(page, "Steps");
   await sandbox.setOwner(account, "sleep", "withings");
   await page.reload();
   await expect(page.getByRole("region", { name: "Since your last visit" })).toBeVisible();

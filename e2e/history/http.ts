@@ -3,6 +3,18 @@ import { APP_URL } from "../env";
 
 export type CsvEntry = Record<string, string>;
 
+/** Eight of the seeded `demo` account's attributes, owned by other services to begin with. */
+export const DEMO_ATTRIBUTES = [
+  "steps",
+  "sleep",
+  "mood",
+  "weight",
+  "commits",
+  "events",
+  "productive_min",
+  "tasks_completed",
+] as const;
+
 /** The user's whole history, parsed from GET /api/history/csv (newest first). */
 export async function historyCsv(cookie: string, url = APP_URL): Promise<CsvEntry[]> {
   const response = await fetch(`${url}/api/history/csv`, { headers: { Cookie: cookie } });

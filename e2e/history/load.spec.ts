@@ -2,35 +2,23 @@
  * Load: 50 sessions × 20 toggles at once. The history holds exactly one settled entry (done or
  * refused) per item Exist confirmed or refused, and none is left unknown.
  */
-import { expect, test } from "@playwright/test";
-import { sandbox } from "../sandbox";
+import { expect, httpTest as test } from "../fixtures";
 import { sealSession } from "../session";
-import { historyCsv, postTo } from "./http";
+import { DEMO_ATTRIBUTES as NAMES, historyCsv, postTo } from "./http";
 import { APP_URL } from "../env";
 
 const SESSIONS = 50;
 const TOGGLES = 20;
-const NAMES = [
-  "steps",
-  "sleep",
-  "mood",
-  "weight",
-  "commits",
-  "events",
-  "productive_min",
-  "tasks_completed",
-];
 
 type Result = {
   success: Array<{ name?: string }>;
   failed: Array<{ name?: string; error_code: string }>;
 };
 
-test("50 sessions × 20 toggles: one settled entry per item Exist answered", async () => {
+test("50 sessions × 20 toggles: one settled entry per item Exist answered", async ({
+  ownAccount: account,
+}) => {
   test.setTimeout(300_000);
-  await sandbox.reset();
-  const account = `load_${Date.now() % 1_000_000}`;
-  await sandbox.addAccount(account, "demo");
   const sessions = await Promise.all(Array.from({ length: SESSIONS }, () => sealSession(account)));
 
   let answered = 0;

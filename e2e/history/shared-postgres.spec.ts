@@ -3,11 +3,10 @@
  * changes through both are all recorded once; concurrent refreshes of one expired token across
  * both instances reach Exist once; with the database gone, ownership changes still work.
  */
-import { expect, test } from "@playwright/test";
 import { TEST_DATABASE_URL } from "../env";
-import { sandbox } from "../sandbox";
+import { expect, test } from "../fixtures";
 import { sealSession } from "../session";
-import { historyCsv, loadAttributes, postTo } from "./http";
+import { DEMO_ATTRIBUTES, historyCsv, loadAttributes, postTo } from "./http";
 import { historyReady, instancePort, startInstance, type AppInstance } from "./instances";
 import { startTcpProxy, type TcpProxy } from "./tcp-proxy";
 
@@ -21,15 +20,8 @@ test.skip(
 
 const databaseUrl = TEST_DATABASE_URL ?? "";
 const started: AppInstance[] = [];
-let account = "";
 
 test.describe.configure({ timeout: 180_000 });
-
-test.beforeEach(async () => {
-  await sandbox.reset();
-  account = `pg_${Date.now() % 1_000_000}`;
-  await sandbox.addAccount(account, "demo");
-});
 
 test.afterEach(async () => {
   await Promise.all(started.splice(0).map((instance) => instance.stop("SIGTERM")));
@@ -44,20 +36,13 @@ async function twoInstances(env: Record<string, string> = {}) {
   return both;
 }
 
-test("changes made through two instances are all recorded, none lost or doubled", async () => {
+test("changes made through two instances are all recorded, none lost or doubled", async ({
+  ownAccount: account,
+}) => {
   const [a, b] = await twoInstances();
   const { cookie } = await sealSession(account);
   await Promise.all([historyReady(a, cookie), historyReady(b, cookie)]);
-  const names = [
-    "steps",
-    "sleep",
-    "mood",
-    "weight",
-    "commits",
-    "events",
-    "productive_min",
-    "tasks_completed",
-  ];
+  const names = DEMO_ATTRIBUTES;
   const answers = await Promise.all(
     names.map((name, index) =>
       postTo(index % 2 ? b.url : a.url, "/api/attributes/acquire", cookie, [{ name }]),
@@ -70,7 +55,10 @@ test("changes made through two instances are all recorded, none lost or doubled"
   expect(await historyCsv(cookie, b.url)).toEqual(entries);
 });
 
-test("10 concurrent requests with an expired token, across two instances, refresh once", async () => {
+test("10 concurrent requests with an expired token, across two instances, refresh once", async ({
+  sandbox,
+  ownAccount: account,
+}) => {
   const [a, b] = await twoInstances();
   const { cookie } = await sealSession(account, { expiresAt: Math.floor(Date.now() / 1000) - 60 });
   await sandbox.clearRequests();
@@ -87,6 +75,7 @@ test("10 concurrent requests with an expired token, across two instances, refres
 
 test("with the database gone, acquire and release work and the page says history is unavailable", async ({
   page,
+  ownAccount: account,
 }) => {
   const target = new URL(databaseUrl);
   const proxy: TcpProxy = await startTcpProxy(target.hostname, Number(target.port || 5432));

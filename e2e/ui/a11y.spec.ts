@@ -1,23 +1,16 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "../fixtures";
 import { APP_URL } from "../env";
-import { sandbox } from "../sandbox";
-import { attributeSwitch, dialog, expectNoAxeViolations } from "./helpers";
-import { signInThroughConsent } from "../session";
+import {
+  attributeSwitch,
+  dialog,
+  expectNoAxeViolations,
+  expectNoHorizontalScroll,
+} from "./helpers";
+import { NAVIGATION_MS, signInThroughConsent } from "../session";
 
 /** The values bar once the last 14 days have arrived. */
 const valuesLoaded = (page: Page) => page.getByText(/^Values of the last 14 days, as of/);
-
-async function expectNoHorizontalScroll(page: Page) {
-  const overflow = await page.evaluate(
-    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-  );
-  expect(overflow).toBeLessThanOrEqual(0);
-}
-
-test.beforeEach(async () => {
-  await sandbox.reset();
-});
 
 for (const colorScheme of ["light", "dark"] as const) {
   test(`axe finds nothing on the landing page, the list and a dialog (${colorScheme})`, async ({
@@ -33,6 +26,8 @@ for (const colorScheme of ["light", "dark"] as const) {
     });
     await page.emulateMedia({ colorScheme });
     await page.goto("/");
+    // As it is once it works (the button is disabled until the page has hydrated).
+    await expect(page.getByRole("button", { name: "Sign in with Exist" })).toBeEnabled();
     await expectNoAxeViolations(page);
 
     await signInThroughConsent(page);
@@ -58,15 +53,19 @@ for (const colorScheme of ["light", "dark"] as const) {
 test("keyboard only: sign in, open a confirmation, focus stays inside, acquire", async ({
   page,
 }) => {
+  test.slow(); // a sign-in through the consent page, all by keys: over 20 s on a busy machine
   await page.goto("/");
   const signIn = page.getByRole("button", { name: "Sign in with Exist" });
+  // Focus skips a disabled control: wait, as a person would, until the page has hydrated.
+  await expect(signIn).toBeEnabled();
   await signIn.focus();
   await page.keyboard.press("Enter");
   await page.getByRole("button", { name: "Allow" }).focus();
   await page.keyboard.press("Enter");
-  await expect(page).toHaveURL(/\/attributes$/);
+  await expect(page).toHaveURL(/\/attributes$/, { timeout: NAVIGATION_MS });
 
   const steps = attributeSwitch(page, "Steps");
+  await expect(steps).toBeEnabled();
   await steps.focus();
   await page.keyboard.press("Space");
   const confirm = dialog(page, "Acquire Steps?");

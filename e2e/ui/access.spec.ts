@@ -3,22 +3,16 @@
  * it is missing ("Allow writing <Group>"), and declining on Exist's page.
  */
 import type { Page } from "@playwright/test";
-import { expect, test } from "../fixtures";
+import { expect, expectHydrated, test } from "../fixtures";
 import { EXIST_GROUPS } from "../../lib/exist/groups";
 import { APP_URL } from "../env";
-import { sandbox } from "../sandbox";
-import {
-  SESSION_COOKIE,
-  openCookie,
-  sealCookie,
-  signInGranting,
-  signInThroughConsent,
-} from "../session";
+import { NAVIGATION_MS, SESSION_COOKIE, openCookie, sealCookie, signInGranting } from "../session";
 import {
   attributeRow,
   attributeSwitch,
   dialog,
   expectNoAxeViolations,
+  expectNoHorizontalScroll,
   sandboxAttribute,
 } from "./helpers";
 
@@ -62,14 +56,6 @@ async function expectRowsEqualGranted(page: Page): Promise<Set<string>> {
   return granted;
 }
 
-/** Nothing on the page is wider than the window (no sideways scrolling, nothing cut off). */
-async function expectNoHorizontalScroll(page: Page) {
-  const overflow = await page.evaluate(
-    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-  );
-  expect(overflow).toBeLessThanOrEqual(0);
-}
-
 /**
  * axe (on the page, or the part `axeOn` selects: the whole attributes page is slow to check on a
  * busy machine) in light and dark, and screenshots at 1280 and 375 px without sideways scrolling.
@@ -96,10 +82,6 @@ async function checkScreens(page: Page, name: string, axeOn?: string) {
   await page.emulateMedia({ colorScheme: "light" });
   await page.setViewportSize({ width: 1280, height: 720 });
 }
-
-test.beforeEach(async () => {
-  await sandbox.reset();
-});
 
 test("the access page lists, per group, exactly the scopes Exist granted, in Exist's wording", async ({
   page,
@@ -128,10 +110,9 @@ test("the access page lists, per group, exactly the scopes Exist granted, in Exi
 });
 
 test("with every scope granted, the access page shows each group readable and writable", async ({
-  page,
+  signedInPage: page,
 }) => {
   test.slow(); // axe and screenshots in two colour schemes and two widths
-  await signInThroughConsent(page);
   await page.goto("/access");
   const granted = await expectRowsEqualGranted(page);
   for (const { name } of EXIST_GROUPS) {
@@ -143,11 +124,15 @@ test("with every scope granted, the access page shows each group readable and wr
 
 test("Allow writing Health: through Exist's consent and back to the group, now writable; an acquire in it succeeds", async ({
   page,
+  sandbox,
 }) => {
   test.slow(); // two sign-ins through the consent page, axe in two colour schemes
   await signInGranting(page, READS_AND_MOOD_WRITE);
   const health = page.getByRole("region", { name: "Health and body" });
   await expect(health).toContainText("Read-only: this app was not granted health_write");
+  // Every switch is disabled until the page has hydrated: only after that does this one say
+  // "read-only".
+  await expectHydrated(page);
   await expect(attributeSwitch(page, "Weight")).toBeDisabled();
   await checkScreens(page, "read-only-group", 'section[aria-labelledby="group-health"]');
   await health.screenshot({ path: "test-results/screenshots/read-only-group-section.png" });
@@ -155,7 +140,9 @@ test("Allow writing Health: through Exist's consent and back to the group, now w
 
   await health.getByRole("button", { name: "Allow writing Health and body" }).click();
   // Exist is asked for what was granted plus health_write, and nothing else.
-  await expect(page).toHaveURL(new RegExp(`^${sandbox.url}/oauth2/authorize`));
+  await expect(page).toHaveURL(new RegExp(`^${sandbox.url}/oauth2/authorize`), {
+    timeout: NAVIGATION_MS,
+  });
   const asked = new URL(page.url()).searchParams.get("scope")?.split(" ") ?? [];
   expect(asked.sort()).toEqual([...before, "health_write"].sort());
   await expect(
@@ -163,7 +150,7 @@ test("Allow writing Health: through Exist's consent and back to the group, now w
   ).toBeChecked();
   await page.getByRole("button", { name: "Allow", exact: true }).click();
 
-  await expect(page).toHaveURL(/\/attributes#group-health$/);
+  await expect(page).toHaveURL(/\/attributes#group-health$/, { timeout: NAVIGATION_MS });
   await expect(health).not.toContainText("Read-only");
   await expect(health.getByRole("button", { name: /^Allow writing/ })).toHaveCount(0);
   expect((await grantedScopes(page)).sort()).toEqual([...before, "health_write"].sort());
@@ -193,6 +180,7 @@ test("Deny on Exist's page when asked for more: nothing changed, still signed in
   const notice = page.getByRole("status").filter({ hasText: "nothing changed" });
   await expect(notice).toHaveText(
     "You did not allow more access on Exist, so nothing changed: this app may read and write what it could before.",
+    { timeout: NAVIGATION_MS },
   );
   await expect(notice).toBeInViewport();
   // Said once: the marker leaves the address, so a reload does not repeat it.
@@ -213,7 +201,7 @@ test("Allow writing from the access page comes back to the access page with the 
   await expect(sleep.getByRole("cell").nth(1)).toContainText("Not allowed");
   await sleep.getByRole("button", { name: "Allow writing Sleep" }).click();
   await page.getByRole("button", { name: "Allow", exact: true }).click();
-  await expect(page).toHaveURL(/\/access#access-sleep$/);
+  await expect(page).toHaveURL(/\/access#access-sleep$/, { timeout: NAVIGATION_MS });
   await expect(sleep.getByRole("cell").nth(1)).toContainText("Allowed");
   await expect(sleep.getByRole("cell").nth(1)).not.toContainText("Not allowed");
   expect(await grantedScopes(page)).toContain("sleep_write");
@@ -254,5 +242,7 @@ test("a single or bulk change Exist refuses for a missing scope offers Allow wri
   const results = page.getByRole("region", { name: "Acquired 1 of 2 attributes; 1 failed." });
   await expect(results.getByRole("button", { name: "Allow writing Activity" })).toBeVisible();
   await results.getByRole("button", { name: "Allow writing Activity" }).click();
-  await expect(page.getByRole("checkbox", { name: "Write your Activity data" })).toBeChecked();
+  await expect(page.getByRole("checkbox", { name: "Write your Activity data" })).toBeChecked({
+    timeout: NAVIGATION_MS,
+  });
 });

@@ -1,14 +1,9 @@
 import { expect, test } from "../fixtures";
-import { sandbox } from "../sandbox";
-import { signInThroughConsent } from "../session";
 import { openConsent } from "./helpers";
 
-test.beforeEach(async () => {
-  await sandbox.reset();
-});
-
-test("signs in through Exist's consent page with Allow, and out again", async ({ page }) => {
-  await signInThroughConsent(page);
+test("signs in through Exist's consent page with Allow, and out again", async ({
+  signedInPage: page,
+}) => {
   await expect(page.getByRole("heading", { name: "Your attributes" })).toBeVisible();
   await expect(page.getByRole("banner")).toContainText("Demo User");
   await expect(page.getByRole("switch", { name: "Steps", exact: true })).toBeVisible();
@@ -28,8 +23,9 @@ test("says so when the user denies access on the consent page", async ({ page })
   await expect(page.getByRole("button", { name: "Sign in with Exist" })).toBeVisible();
 });
 
-test("a signed-in visitor of the landing page goes to the attributes page", async ({ page }) => {
-  await signInThroughConsent(page);
+test("a signed-in visitor of the landing page goes to the attributes page", async ({
+  signedInPage: page,
+}) => {
   await page.goto("/");
   await expect(page).toHaveURL(/\/attributes$/);
 });

@@ -1,12 +1,7 @@
 import { expect, test } from "../fixtures";
 import { APP_URL } from "../env";
-import { sandbox } from "../sandbox";
 import { sealChunkedCookies, sealSession } from "../session";
 import { attributeRow, attributeSwitch, dialog } from "./helpers";
-
-test.beforeEach(async () => {
-  await sandbox.reset();
-});
 
 test("a session cookie over 4 KB in chunks: the page loads signed in and a change goes through", async ({
   page,

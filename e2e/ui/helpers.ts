@@ -1,9 +1,13 @@
-/** Locators for the attributes page, by role and accessible name as SPEC.md names them. */
+/**
+ * Locators for the attributes page, by role and accessible name as a screen reader announces
+ * them, and small steps the UI tests share.
+ */
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Locator, type Page } from "@playwright/test";
 import { APP_URL } from "../env";
 import { FIRST_ROWS } from "../../lib/attributes/grouping";
 import { sandbox, type SandboxAttribute } from "../sandbox";
+import { clickSignIn } from "../session";
 
 export function attributeSwitch(page: Page, label: string): Locator {
   return page.getByRole("switch", { name: label, exact: true });
@@ -16,6 +20,15 @@ export function attributeRow(page: Page, label: string): Locator {
 
 export function dialog(page: Page, title: string): Locator {
   return page.getByRole("alertdialog", { name: title });
+}
+
+/** Acquires `label` as a person does: its switch, then Acquire in the dialog; ends switched on. */
+export async function acquire(page: Page, label: string): Promise<void> {
+  await attributeSwitch(page, label).click();
+  await dialog(page, `Acquire ${label}?`)
+    .getByRole("button", { name: "Acquire", exact: true })
+    .click();
+  await expect(attributeSwitch(page, label)).toBeChecked();
 }
 
 export function liveStatus(page: Page): Locator {
@@ -54,7 +67,7 @@ export async function refocus(page: Page): Promise<void> {
 /** The sandbox's consent page, reached from the landing page (for Deny; Allow is signInThroughConsent). */
 export async function openConsent(page: Page): Promise<void> {
   await page.goto("/");
-  await page.getByRole("button", { name: "Sign in with Exist" }).click();
+  await clickSignIn(page);
   await expect(page.getByRole("button", { name: "Allow" })).toBeVisible();
 }
 
@@ -62,6 +75,14 @@ export async function openConsent(page: Page): Promise<void> {
 export async function useSessionCookie(page: Page, cookie: string): Promise<void> {
   const [name = "", ...value] = cookie.split("=");
   await page.context().addCookies([{ name, value: value.join("="), url: APP_URL }]);
+}
+
+/** Nothing on the page is wider than the window (no sideways scrolling, nothing cut off). */
+export async function expectNoHorizontalScroll(page: Page): Promise<void> {
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+  expect(overflow).toBeLessThanOrEqual(0);
 }
 
 /** axe-core finds no WCAG problems on the page as it is now (or in the part `include` selects). */

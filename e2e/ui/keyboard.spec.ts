@@ -3,16 +3,8 @@
  * every step by focus and keys, focus trapped in the dialog and put back somewhere useful.
  */
 import type { Locator, Page } from "@playwright/test";
-import { expect, test, waitForHydration } from "../fixtures";
-import { sandbox } from "../sandbox";
-import { signInThroughConsent } from "../session";
+import { expect, test } from "../fixtures";
 import { attributeSwitch, dialog, sandboxAttribute } from "./helpers";
-
-test.beforeEach(async ({ page }) => {
-  await sandbox.reset();
-  await signInThroughConsent(page);
-  await waitForHydration(page);
-});
 
 /** Tab (and nothing else) until `target` has focus; focus never leaves `within`. */
 async function tabTo(page: Page, target: Locator, within: Locator) {
@@ -25,7 +17,7 @@ async function tabTo(page: Page, target: Locator, within: Locator) {
 }
 
 test("keyboard only: select two rows, Acquire selected, confirm; the result gets focus", async ({
-  page,
+  signedInPage: page,
 }) => {
   for (const label of ["Steps", "Mood"]) {
     const select = page.getByRole("checkbox", { name: `Select ${label}`, exact: true });
@@ -56,7 +48,7 @@ test("keyboard only: select two rows, Acquire selected, confirm; the result gets
 });
 
 test("keyboard only: show templates, add one, create and acquire; focus lands on its switch", async ({
-  page,
+  signedInPage: page,
 }) => {
   const show = page.getByRole("button", { name: "Show templates" });
   await show.focus();

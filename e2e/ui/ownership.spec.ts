@@ -1,5 +1,4 @@
 import { expect, test } from "../fixtures";
-import { sandbox } from "../sandbox";
 import {
   ageTheList,
   attributeRow,
@@ -9,14 +8,8 @@ import {
   refocus,
   sandboxAttribute,
 } from "./helpers";
-import { signInThroughConsent } from "../session";
 
-test.beforeEach(async ({ page }) => {
-  await sandbox.reset();
-  await signInThroughConsent(page);
-});
-
-test("acquires an attribute owned by another service", async ({ page }) => {
+test("acquires an attribute owned by another service", async ({ signedInPage: page }) => {
   const steps = attributeSwitch(page, "Steps");
   await expect(attributeRow(page, "Steps")).toContainText("Owned by Google Fit");
   await expect(steps).not.toBeChecked();
@@ -39,7 +32,7 @@ test("acquires an attribute owned by another service", async ({ page }) => {
 });
 
 test("acquiring an inactive attribute reactivates it; releasing it makes it inactive", async ({
-  page,
+  signedInPage: page,
 }) => {
   const elevation = attributeSwitch(page, "Elevation");
   await expect(attributeRow(page, "Elevation")).toContainText("Inactive – no owner");
@@ -70,7 +63,10 @@ test("acquiring an inactive attribute reactivates it; releasing it makes it inac
   });
 });
 
-test("releasing hands the attribute to the next service that can supply it", async ({ page }) => {
+test("releasing hands the attribute to the next service that can supply it", async ({
+  signedInPage: page,
+  sandbox,
+}) => {
   await sandbox.setOwner("demo", "sleep", "exist_ownership");
   await page.reload();
   const sleep = attributeSwitch(page, "Time asleep");
@@ -86,7 +82,8 @@ test("releasing hands the attribute to the next service that can supply it", asy
 });
 
 test("keeps the dialog open with the reason when Exist fails, and changes nothing", async ({
-  page,
+  signedInPage: page,
+  sandbox,
 }) => {
   await sandbox.fault({ path: "/api/2/attributes/acquire/", status: 500 });
   const weight = attributeSwitch(page, "Weight");
@@ -106,7 +103,10 @@ test("keeps the dialog open with the reason when Exist fails, and changes nothin
   await expect(weight).toBeFocused();
 });
 
-test("Cancel changes nothing and returns focus to the switch", async ({ page }) => {
+test("Cancel changes nothing and returns focus to the switch", async ({
+  signedInPage: page,
+  sandbox,
+}) => {
   await sandbox.clearRequests();
   const mood = attributeSwitch(page, "Mood");
   await mood.click();
@@ -120,18 +120,24 @@ test("Cancel changes nothing and returns focus to the switch", async ({ page }) 
   expect(writes).toEqual([]);
 });
 
-test("shows an owner changed elsewhere when the user comes back", async ({ page }) => {
+test("shows an owner changed elsewhere when the user comes back", async ({
+  signedInPage: page,
+  sandbox,
+}) => {
   await ageTheList(page);
   await expect(attributeRow(page, "Steps")).toContainText("Owned by Google Fit");
   await sandbox.setOwner("demo", "steps", "oura");
-  // Until the page has hydrated nothing listens for focus: refocus until the list catches up.
-  await expect(async () => {
-    await refocus(page);
-    await expect(attributeRow(page, "Steps")).toContainText("Owned by Oura", { timeout: 1000 });
-  }).toPass({ timeout: 10_000 }); // well within the server's 30 s cache: the refetch skips it
+  // The list is stale (ageTheList) and the page has hydrated: one refocus refetches it, past the
+  // server's 30 s cache.
+  const refetched = page.waitForResponse(
+    (response) => new URL(response.url()).pathname === "/api/attributes",
+  );
+  await refocus(page);
+  expect((await refetched).status()).toBe(200);
+  await expect(attributeRow(page, "Steps")).toContainText("Owned by Oura");
 });
 
-test("creates an attribute from a template", async ({ page }) => {
+test("creates an attribute from a template", async ({ signedInPage: page }) => {
   await expect(attributeSwitch(page, "Pages read")).toHaveCount(0);
   await page.getByRole("button", { name: "Show templates" }).click();
   await page.getByRole("button", { name: "Add Pages read" }).click();
@@ -148,13 +154,13 @@ test("creates an attribute from a template", async ({ page }) => {
   expect((await sandboxAttribute("demo", "pages_read")).service?.label).toBe("Exist Ownership");
 });
 
-test("a refetch while a change is in flight does not flip the switch back", async ({ page }) => {
+test("a refetch while a change is in flight does not flip the switch back", async ({
+  signedInPage: page,
+}) => {
+  // The list is stale, so a refocus would refetch it now, were a change not in flight.
   await ageTheList(page);
   const steps = attributeSwitch(page, "Steps");
-  await expect(async () => {
-    await refocus(page); // also proves the page has hydrated before we start watching
-    await expect(steps).toBeEnabled({ timeout: 500 });
-  }).toPass();
+  await expect(steps).toBeEnabled();
   // Record every value the switch shows, however briefly.
   await steps.evaluate((node) => {
     const seen: string[] = [node.getAttribute("aria-checked") ?? ""];
@@ -164,7 +170,26 @@ test("a refetch while a change is in flight does not flip the switch back", asyn
       if (value !== seen.at(-1)) seen.push(value);
     }).observe(node, { attributes: true, attributeFilter: ["aria-checked"] });
   });
-  await sandbox.fault({ path: "/api/2/attributes/acquire/", delayMs: 1500 });
+  // Count the page's requests for the list as it makes them: a refetch on focus starts within
+  // the focus event's own microtasks, so the count is final once the refocus has returned.
+  await page.evaluate(() => {
+    const counter = window as unknown as { listFetches: number };
+    counter.listFetches = 0;
+    const send = window.fetch;
+    window.fetch = (input, init) => {
+      const url = input instanceof Request ? input.url : String(input);
+      if (new URL(url, location.href).pathname === "/api/attributes") counter.listFetches += 1;
+      return send(input, init);
+    };
+  });
+  // The acquire is held on its way to the app until after the refocus: the refocus falls inside
+  // the change, however slow the machine.
+  let letGo = () => {};
+  const held = new Promise<void>((resolve) => (letGo = resolve));
+  await page.route("**/api/attributes/acquire", async (route) => {
+    await held;
+    await route.continue();
+  });
 
   await steps.click();
   const confirm = dialog(page, "Acquire Steps?");
@@ -172,8 +197,14 @@ test("a refetch while a change is in flight does not flip the switch back", asyn
   const hiddenSteps = page.getByRole("switch", { name: "Steps", exact: true, includeHidden: true });
   await expect(hiddenSteps).toBeChecked(); // optimistic, before Exist has answered
   await refocus(page);
+  const fetches = await page.evaluate(
+    () => (window as unknown as { listFetches: number }).listFetches,
+  );
+  expect(fetches, "refetches of the list while the change is in flight").toBe(0);
+  letGo();
   await expect(confirm).toBeHidden();
   await expect(steps).toBeChecked();
   const seen = await page.evaluate(() => (window as unknown as { seen: string[] }).seen);
   expect(seen).toEqual(["false", "true"]);
+  expect((await sandboxAttribute("demo", "steps")).service?.name).toBe("exist_ownership");
 });

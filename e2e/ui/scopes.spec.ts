@@ -1,5 +1,5 @@
-import { expect, test } from "../fixtures";
-import { sandbox } from "../sandbox";
+import { call } from "../api/http";
+import { expect, expectHydrated, test } from "../fixtures";
 import { sealCookie, sealSession } from "../session";
 import {
   attributeRow,
@@ -10,13 +10,10 @@ import {
   useSessionCookie,
 } from "./helpers";
 
-test.beforeEach(async () => {
-  await sandbox.reset();
-});
-
 test("groups without a write scope are read-only and say why; manual_write still allows manual ones", async ({
   page,
 }) => {
+  test.slow(); // axe over the whole list, in two colour schemes
   const { cookie } = await sealSession("demo", {
     scope: "activity_read activity_write mood_read sleep_read manual_read manual_write",
   });
@@ -25,11 +22,12 @@ test("groups without a write scope are read-only and say why; manual_write still
 
   const sleep = page.getByRole("region", { name: "Sleep" });
   await expect(sleep).toContainText("Read-only: this app was not granted sleep_write");
+  // Every switch is disabled until the page has hydrated; after that only the read-only ones.
+  await expect(attributeSwitch(page, "Steps")).toBeEnabled();
   await expect(attributeSwitch(page, "Time asleep")).toBeDisabled();
   await expect(page.getByRole("region", { name: "Mood" })).toContainText(
     "Read-only: this app was not granted mood_write (manual attributes can still be acquired as manual entry)",
   );
-  await expect(attributeSwitch(page, "Steps")).toBeEnabled();
   for (const colorScheme of ["light", "dark"] as const) {
     await page.emulateMedia({ colorScheme });
     await expectNoAxeViolations(page);
@@ -53,7 +51,9 @@ test("groups without a write scope are read-only and say why; manual_write still
 
 test("bulk acquire of 40 shows Exist's reason for each refusal and rolls back only those", async ({
   page,
+  sandbox,
 }) => {
+  test.slow(); // 600 attributes, 40 changes and 45 checks
   // Signed in with activity_write, which the user has since taken back on Exist:
   // the app still offers Activity, and Exist refuses it item by item.
   const { token } = await sealSession("heavy", {
@@ -64,6 +64,7 @@ test("bulk acquire of 40 shows Exist's reason for each refusal and rolls back on
     await sealCookie({ ...token, scopes: [...token.scopes, "activity_write"] }),
   );
   await page.goto("/attributes");
+  await expectHydrated(page); // or the filter's text would not reach React
 
   const filter = page.getByRole("searchbox", { name: "Filter attributes" });
   const selectShown = page.getByRole("checkbox", { name: /^Select all shown/ });
@@ -124,14 +125,17 @@ test("an account with no attributes it may read gets an explanation, not an empt
   await expect(page.getByRole("heading", { name: "Add from templates" })).toBeVisible();
 });
 
-test("a slow Exist shows the loading skeleton first, then the list", async ({ page }) => {
-  // A fresh session: nothing cached yet, so the page's server render waits for Exist.
-  const { cookie } = await sealSession("demo");
-  await useSessionCookie(page, cookie);
+test("a slow Exist shows the loading skeleton first, then the list", async ({ page, sandbox }) => {
+  // Fresh sessions: nothing cached yet, so the page's server render waits for Exist.
   await sandbox.fault({ path: "/api/2/attributes/", delayMs: 1500, times: 10 });
-  await page.goto("/attributes", { waitUntil: "commit" });
-  await expect(page.getByText("Loading your attributes…")).toBeAttached();
+  // The HTML as it streams: the skeleton comes first, the list after it once Exist has answered.
+  const html = (await call("/attributes", { cookie: (await sealSession("demo")).cookie })).text;
+  const skeleton = html.indexOf("Loading your attributes…");
+  expect(skeleton).toBeGreaterThan(0);
+  expect(html.indexOf('aria-label="Select Steps"')).toBeGreaterThan(skeleton);
+
+  await useSessionCookie(page, (await sealSession("demo")).cookie);
+  await page.goto("/attributes");
   await expect(attributeSwitch(page, "Steps")).toBeVisible({ timeout: 15_000 });
   await expect(page.getByText("Loading your attributes…")).toHaveCount(0);
-  await sandbox.clearFaults();
 });

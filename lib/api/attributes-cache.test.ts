@@ -30,8 +30,9 @@ describe("AttributesCache", () => {
     const key = AttributesCache.key("demo", ["mood_read", "sleep_read"], "refresh-1");
     cache.set("demo", key, answer("a"), 0);
     expect(
-      cache.get(AttributesCache.key("demo", ["sleep_read", "mood_read"], "refresh-1")),
-    ).toBeDefined();
+      cache.get(AttributesCache.key("demo", ["sleep_read", "mood_read"], "refresh-1"))
+        ?.writableGroups,
+    ).toEqual(["a"]);
     expect(cache.get(AttributesCache.key("demo", ["mood_read"], "refresh-1"))).toBeUndefined();
     expect(
       cache.get(AttributesCache.key("heavy", ["mood_read", "sleep_read"], "refresh-1")),
@@ -76,8 +77,10 @@ describe("AttributesCache", () => {
       );
     }
     expect(cache.get(AttributesCache.key("u0", [], "refresh-1"))).toBeUndefined();
-    expect(cache.get(AttributesCache.key("u1", [], "refresh-1"))).toBeDefined();
-    expect(cache.get(AttributesCache.key("u1000", [], "refresh-1"))).toBeDefined();
+    expect(cache.get(AttributesCache.key("u1", [], "refresh-1"))?.writableGroups).toEqual(["1"]);
+    expect(cache.get(AttributesCache.key("u1000", [], "refresh-1"))?.writableGroups).toEqual([
+      "1000",
+    ]);
   });
 });
 
