@@ -67,29 +67,26 @@ export function describeOutcome(entry: Entry): string {
       ? `Seen between ${formatTime(entry.seenSince)} and ${formatTime(entry.createdAt)}`
       : `Seen ${formatTime(entry.createdAt)}`;
   }
-  switch (entry.outcome) {
-    case "done":
-      return "Done";
-    case "refused":
-      return `Refused by Exist (${entry.errorCode ?? "no code"})`;
-    case "not_done":
-      return "Not done (checked against Exist later)";
-    default:
-      return "Unknown: Exist did not answer in time";
-  }
+  return (
+    settledOutcome(entry) ??
+    (entry.outcome === "not_done"
+      ? "Not done (checked against Exist later)"
+      : "Unknown: Exist did not answer in time")
+  );
+}
+
+/** Done and refused read the same for every kind of change; null for the other outcomes. */
+function settledOutcome(entry: Entry): string | null {
+  if (entry.outcome === "done") return "Done";
+  if (entry.outcome === "refused") return `Refused by Exist (${entry.errorCode ?? "no code"})`;
+  return null;
 }
 
 function describeWriteOutcome(entry: Entry): string {
-  switch (entry.outcome) {
-    case "done":
-      return "Done";
-    case "refused":
-      return `Refused by Exist (${entry.errorCode ?? "no code"})`;
-    case "not_done":
-      return "Not sent: an earlier call to Exist failed";
-    default:
-      return entry.action === "create"
-        ? "Unknown: Exist's answer was lost (see whether the tag is in your list)"
-        : "Unknown: Exist's answer was lost (check the day's value)";
-  }
+  const settled = settledOutcome(entry);
+  if (settled) return settled;
+  if (entry.outcome === "not_done") return "Not sent: an earlier call to Exist failed";
+  return entry.action === "create"
+    ? "Unknown: Exist's answer was lost (see whether the tag is in your list)"
+    : "Unknown: Exist's answer was lost (check the day's value)";
 }

@@ -34,12 +34,14 @@ export type {
 export type { DurationEntry, Parsed, StoredValue } from "./entry";
 export type { WriteMode } from "./rules";
 
+/** What every field without a unit shares: its kind, value type and label. */
+function unitless<K extends ValueField["kind"]>(attribute: FieldAttribute, kind: K) {
+  return { kind, valueType: attribute.value_type, label: attribute.label, unit: null };
+}
+
 function durationField(attribute: FieldAttribute): DurationField {
   return {
-    kind: "duration",
-    valueType: attribute.value_type,
-    label: attribute.label,
-    unit: null,
+    ...unitless(attribute, "duration"),
     canIncrement: canIncrement(attribute),
     constraints: {
       hours: { min: 0, max: 24, step: 1 },
@@ -58,10 +60,7 @@ function durationField(attribute: FieldAttribute): DurationField {
 function timeField(attribute: FieldAttribute): TimeField {
   const type = attribute.value_type;
   return {
-    kind: "time",
-    valueType: type,
-    label: attribute.label,
-    unit: null,
+    ...unitless(attribute, "time"),
     canIncrement: false,
     toStored: guarded(attribute, (text: string) => parseTimeEntry(text, type)),
     fromStored: (value) =>
@@ -71,10 +70,7 @@ function timeField(attribute: FieldAttribute): TimeField {
 
 function booleanField(attribute: FieldAttribute): BooleanField {
   return {
-    kind: "boolean",
-    valueType: attribute.value_type,
-    label: attribute.label,
-    unit: null,
+    ...unitless(attribute, "boolean"),
     canIncrement: false,
     isTag: attribute.group?.name === "custom",
     toStored: guarded(attribute, parseBooleanEntry),
@@ -84,10 +80,7 @@ function booleanField(attribute: FieldAttribute): BooleanField {
 
 function textField(attribute: FieldAttribute): TextField {
   return {
-    kind: "text",
-    valueType: attribute.value_type,
-    label: attribute.label,
-    unit: null,
+    ...unitless(attribute, "text"),
     canIncrement: false,
     constraints: { maxLength: MAX_TEXT_LENGTH },
     hint: keyOf(attribute) === "location" ? LOCATION_HINT : null,

@@ -1,13 +1,7 @@
 import type { Units } from "@/lib/api/contract";
 import type { FieldAttribute } from "./field";
 
-export const METRIC: Units = {
-  distance: false,
-  weight: false,
-  energy: false,
-  liquid: false,
-  temperature: false,
-};
+export { METRIC } from "@/lib/attributes/format";
 
 export const IMPERIAL: Units = {
   distance: true,
