@@ -26,6 +26,34 @@ function Granted({ granted, scope }: Grant) {
 // Narrow padding on phones: three columns and a button fit 375 px without scrolling sideways.
 const CELL = "px-2 py-2 align-top sm:px-3";
 
+type AccessRowProps = {
+  id?: string;
+  /** Set for a group: a write scope it lacks can be asked for. */
+  name?: string;
+  read: Grant;
+  write: Grant;
+  children: React.ReactNode;
+};
+
+function AccessRow({ id, name, read, write, children }: AccessRowProps) {
+  return (
+    <tr id={id}>
+      <th scope="row" className={`${CELL} font-medium`}>
+        {children}
+      </th>
+      <td className={CELL}>
+        <Granted {...read} />
+      </td>
+      <td className={CELL}>
+        <Granted {...write} />
+        {name && id && !write.granted ? (
+          <AllowWritingButton group={name} returnToId={id} className="mt-2 whitespace-normal" />
+        ) : null}
+      </td>
+    </tr>
+  );
+}
+
 /**
  * Per Exist group, whether the granted scopes let this app read it and write it (Exist's scope
  * table: https://developer.exist.io/reference/authentication/oauth2/#scopes), with a way to allow
@@ -52,36 +80,11 @@ export function AccessTable({ scopes }: { scopes: readonly string[] }) {
         </thead>
         <tbody className="divide-y divide-slate-200 dark:divide-slate-800">
           {groupAccess(scopes).map((group) => (
-            <tr key={group.name} id={`access-${group.name}`}>
-              <th scope="row" className={`${CELL} font-medium`}>
-                {group.label} group
-              </th>
-              <td className={CELL}>
-                <Granted {...group.read} />
-              </td>
-              <td className={CELL}>
-                <Granted {...group.write} />
-                {group.write.granted ? null : (
-                  <AllowWritingButton
-                    group={group.name}
-                    returnToId={`access-${group.name}`}
-                    className="mt-2 whitespace-normal"
-                  />
-                )}
-              </td>
-            </tr>
+            <AccessRow key={group.name} id={`access-${group.name}`} {...group}>
+              {`${group.label} group`}
+            </AccessRow>
           ))}
-          <tr>
-            <th scope="row" className={`${CELL} font-medium`}>
-              Any manually tracked attribute
-            </th>
-            <td className={CELL}>
-              <Granted {...manual.read} />
-            </td>
-            <td className={CELL}>
-              <Granted {...manual.write} />
-            </td>
-          </tr>
+          <AccessRow {...manual}>Any manually tracked attribute</AccessRow>
         </tbody>
       </table>
     </div>

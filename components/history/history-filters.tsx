@@ -31,6 +31,7 @@ export function HistoryFilters({
           <option value="">All changes</option>
           <option value="change">Made here</option>
           <option value="observed">Seen elsewhere</option>
+          <option value="write">Values written here</option>
         </select>
       </label>
       <button type="submit" className={buttonClass("secondary")}>
