@@ -25,6 +25,17 @@ const fresh: TokenFields = {
 };
 
 describe("SessionTokens", () => {
+  it("refreshes once per request: a sibling call rejected after a failed refresh shares its failure", async () => {
+    const refresh = vi.fn(async (): Promise<TokenFields> => {
+      throw new ExistError("upstream", "token endpoint answered 500", { status: 500 });
+    });
+    const tokens = new SessionTokens(token(), refresh);
+    await expect(tokens.refresh("a0")).rejects.toThrow("token endpoint answered 500");
+    await expect(tokens.refresh("a0")).rejects.toThrow("token endpoint answered 500");
+    expect(refresh).toHaveBeenCalledTimes(1);
+    expect(tokens.changed).toBe(false);
+  });
+
   it("uses a valid token as it is", async () => {
     const refresh = vi.fn(async () => fresh);
     const tokens = new SessionTokens(token(), refresh);

@@ -20,9 +20,21 @@ export class SessionTokens implements TokenSource {
     return this.token.accessToken;
   }
 
+  /** The one refresh this request makes for a rejected token, settled or not. */
+  private refreshing: { rejected: string; result: Promise<string> } | undefined;
+
   async refresh(rejected: string): Promise<string> {
     // Another call of this request already refreshed: use its token.
     if (this.token.accessToken !== rejected) return this.token.accessToken;
+    // A sibling call (the list and the owned list go out together) rejected with the same token
+    // shares that refresh, and its failure: trying again after a 5xx would be a retry.
+    if (this.refreshing?.rejected === rejected) return this.refreshing.result;
+    const result = this.exchange();
+    this.refreshing = { rejected, result };
+    return result;
+  }
+
+  private async exchange(): Promise<string> {
     try {
       const fresh = await this.refreshTokens(this.token.refreshToken);
       this.update({ ...this.token, ...fresh });
