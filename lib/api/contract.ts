@@ -102,6 +102,80 @@ export type OwnershipResponse = {
   untried?: UntriedItems;
 };
 
+/** How a value is written: `update` replaces the day's value (Save), `increment` adds to it. */
+export type WriteMode = "update" | "increment";
+
+/**
+ * One value to write, as Exist stores it: metric units, whole minutes, fractions from 0 to 1,
+ * 1/0 for yes/no (the page converts what the person entered). `date` is the person's local day.
+ */
+export type ValueItem = { name: string; date: string; value: Value };
+
+/**
+ * POST /api/values/update and POST /api/values/increment: the body is a JSON array of 1 to 1000
+ * ValueItems (each attribute and day at most once); sent to Exist 35 a call.
+ */
+export type WriteValuesBody = ValueItem[];
+
+/** A value Exist took. */
+export type WrittenValue = {
+  name: string;
+  date: string;
+  /** The day's value as Exist now stores it: the value saved, or the new total (`current`). */
+  value: Value;
+  /** increment only: the amount added. */
+  added?: number;
+};
+
+/** A value Exist refused: the item sent, with Exist's own `error_code` and `error`. */
+export type RefusedValue = ValueItem & {
+  error_code: string;
+  error: string;
+  /**
+   * Only when Exist said the attribute does not belong to this app (`unauthorised`): its owner
+   * now, looked up at Exist (null: no owner). Absent when the refusal was for a missing scope.
+   */
+  owner?: Service | null;
+};
+
+/** Values whose fate the answer does not settle, and why (as an error envelope would say). */
+export type ValuesNotDone = { items: ValueItem[]; code: ErrorCode; message: string };
+
+/**
+ * The answer of both write routes: 200 when every value was written, 202 otherwise. `unknown`:
+ * sent, but Exist's answer was lost (`outcome_unknown`): read the day back before writing again,
+ * an increment sent twice adds twice. `untried`: never sent, a call before theirs failed.
+ * When the first call fails, the route answers that error instead (`outcome_unknown` included).
+ */
+export type WriteValuesResponse = {
+  success: WrittenValue[];
+  failed: RefusedValue[];
+  unknown?: ValuesNotDone;
+  untried?: ValuesNotDone;
+};
+
+/** GET /api/values/day?attribute=<name>&date=YYYY-MM-DD: the day's value as Exist has it now. */
+export type DayValueResponse = { name: string; date: string; value: Value | null };
+
+/** One daily tag to create: a yes/no attribute in the `custom` group, owned by this app. */
+export type NewTag = { label: string };
+
+/** Tags whose fate the answer does not settle (as for values). */
+export type TagsNotDone = { items: NewTag[]; code: ErrorCode; message: string };
+
+/**
+ * POST /api/attributes/create: the body is a JSON array of 1 to 1000 NewTags (labels distinct).
+ * `success` holds the new attributes as the list has them, `name` as Exist made it from the
+ * label (read it here, never derive it); 200 or 202 as for values, `failed` with Exist's codes
+ * (`exists` for a name the person has).
+ */
+export type CreateTagsResponse = {
+  success: Attribute[];
+  failed: Array<NewTag & { error_code: string; error: string }>;
+  unknown?: TagsNotDone;
+  untried?: TagsNotDone;
+};
+
 export const ERROR_CODES = [
   "unauthenticated",
   "reauth_required",
@@ -114,6 +188,7 @@ export const ERROR_CODES = [
   "rate_limited",
   "upstream_error",
   "upstream_timeout",
+  "outcome_unknown",
   "not_found",
   "internal_error",
   "history_unavailable",
@@ -127,22 +202,37 @@ export type ErrorEnvelope = { error: { code: ErrorCode; message: string } };
 /** How the history names this app as an owner, in `ownerBefore` and `ownerAfter`. */
 export const APP_OWNER = "this app";
 
-/** One entry of the user's history: a change made here, or an owner change seen elsewhere. */
+/**
+ * One entry of the user's history: a change of owner made here, one seen elsewhere, or a write
+ * made here (never the value written).
+ */
 export type HistoryEntry = {
   id: number;
-  /** `change`: made through this app; `observed`: seen when the app loaded the user's list. */
-  kind: "change" | "observed";
+  /**
+   * `change`: an owner change made through this app; `observed`: seen when the app loaded the
+   * user's list; `write`: a value logged or added, or a tag created, through this app.
+   */
+  kind: "change" | "observed" | "write";
+  /** Empty for a tag whose creation Exist never confirmed: Exist names a new tag. */
   attribute: string;
   label: string;
-  /** change: acquire or release; observed: owner, inactive, new or removed. */
+  /**
+   * change: acquire or release; observed: owner, inactive, new or removed; write: update (a
+   * value logged), increment (added to the day's total) or create (a new tag).
+   */
   action: string;
+  /** write of a value: the day it was for (YYYY-MM-DD, the person's local date); else null. */
+  day: string | null;
   ownerBefore: string | null;
   ownerAfter: string | null;
-  /** change only: unknown until Exist's answer (or the next list load) settles it. */
+  /**
+   * change and write: unknown until Exist's answer (for a change, or the next list load) settles
+   * it; a write whose answer was lost stays unknown.
+   */
   outcome: "unknown" | "done" | "refused" | "not_done" | null;
-  /** Exist's error code, for a refused change. */
+  /** Exist's error code, for a refused change or write. */
   errorCode: string | null;
-  /** The items of one acquire or release request share it. */
+  /** The items of one request (acquire, release, a write) share it. */
   requestId: string | null;
   /** observed: when the previous owner was last seen (ISO). */
   seenSince: string | null;

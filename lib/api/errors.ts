@@ -21,6 +21,7 @@ export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   internal_error: 500,
   upstream_error: 502,
   upstream_timeout: 504,
+  outcome_unknown: 502,
   history_unavailable: 503,
 };
 

@@ -8,6 +8,7 @@ import {
   bigint,
   boolean,
   check,
+  date,
   index,
   pgTable,
   primaryKey,
@@ -18,25 +19,32 @@ import {
 const at = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
 
 /**
- * One row per attribute per event: a change made through this app (`change`) or an owner
- * change seen when the app loaded the user's list (`observed`).
+ * One row per attribute per event: an owner change made through this app (`change`), one seen
+ * when the app loaded the user's list (`observed`), or a write made through this app (`write`:
+ * a value logged or added, a tag created; never the value itself).
  */
 export const historyEntries = pgTable(
   "history_entries",
   {
     id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
     username: text("username").notNull(),
-    kind: text("kind", { enum: ["change", "observed"] }).notNull(),
+    kind: text("kind", { enum: ["change", "observed", "write"] }).notNull(),
+    /** Empty for a tag being created: Exist names it in its answer. */
     attribute: text("attribute").notNull(),
     label: text("label").notNull(),
-    /** change: acquire or release; observed: owner, inactive, new or removed. */
+    /**
+     * change: acquire or release; observed: owner, inactive, new or removed; write: update,
+     * increment or create.
+     */
     action: text("action").notNull(),
+    /** write of a value: the person's local day it was for. */
+    day: date("day", { mode: "string" }),
     ownerBefore: text("owner_before"),
     ownerAfter: text("owner_after"),
-    /** change only: unknown until Exist's answer (or the next list load) settles it. */
+    /** change and write: unknown until Exist's answer settles it (a change: or a list load). */
     outcome: text("outcome", { enum: ["unknown", "done", "refused", "not_done"] }),
     errorCode: text("error_code"),
-    /** The items of one acquire or release request share it. */
+    /** The items of one request (acquire, release, a write) share it. */
     requestId: text("request_id"),
     createdAt: at("created_at").notNull().defaultNow(),
     /** observed: when the previous owner was last seen. */
@@ -51,7 +59,7 @@ export const historyEntries = pgTable(
     index("history_unknown_idx")
       .on(table.username)
       .where(sql`${table.outcome} = 'unknown'`),
-    check("history_kind_check", sql`${table.kind} in ('change', 'observed')`),
+    check("history_kind_check", sql`${table.kind} in ('change', 'observed', 'write')`),
   ],
 );
 

@@ -1,8 +1,13 @@
 import type {
   AttributesResponse,
+  CreateTagsResponse,
+  DayValueResponse,
   OwnershipResponse,
   TemplatesResponse,
+  ValueItem,
   ValuesResponse,
+  WriteMode,
+  WriteValuesResponse,
 } from "@/lib/api/contract";
 import type { AcquireItem, ReleaseItem } from "@/lib/validations/ownership";
 import { ApiResponseError, toApiResponseError } from "./api-error";
@@ -60,3 +65,21 @@ export const deleteHistory = () =>
 /** Hides "Since your last visit" up to entry `through`; the entries stay in the history. */
 export const dismissSinceLastVisit = (through: number) =>
   postJson<{ dismissedThrough: number }>("/api/history/dismiss", { through });
+
+/**
+ * Save (`update`) or Add to total (`increment`) values already in Exist's stored form. 200 or
+ * 202 both resolve (check `failed`, `unknown`, `untried`); an `outcome_unknown` error means the
+ * first call's answer was lost: read the day back (readDayValue) before offering to write again.
+ */
+export const writeValues = (items: ValueItem[], mode: WriteMode) =>
+  postJson<WriteValuesResponse>(`/api/values/${mode}`, items);
+
+/** The day's value as Exist has it now (null: none), e.g. after a write whose answer was lost. */
+export const readDayValue = (name: string, date: string) =>
+  requestJson<DayValueResponse>(
+    `/api/values/day?${new URLSearchParams({ attribute: name, date }).toString()}`,
+  );
+
+/** A new daily tag owned by this app; its `name` is in the answer's `success[0]`. */
+export const createTag = (label: string) =>
+  postJson<CreateTagsResponse>("/api/attributes/create", [{ label }]);

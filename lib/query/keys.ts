@@ -12,6 +12,8 @@ export const templateKeys = {
 export const valueKeys = {
   all: ["values"] as const,
   list: () => [...valueKeys.all, "list"] as const,
+  /** One attribute's value on one day, read back from Exist (GET /api/values/day). */
+  day: (name: string, date: string) => [...valueKeys.all, "day", name, date] as const,
 };
 
 export const ownershipMutationKey = ["ownership"] as const;
@@ -22,3 +24,7 @@ export const historyMutationKeys = {
   delete: () => [...historyMutationKeys.all, "delete"] as const,
   dismiss: () => [...historyMutationKeys.all, "dismiss"] as const,
 };
+
+/** Logging values (Save, Add to total) and creating tags. */
+export const writeMutationKey = ["write"] as const;
+export const createTagMutationKey = ["create-tag"] as const;

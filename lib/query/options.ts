@@ -1,5 +1,5 @@
 import { queryOptions } from "@tanstack/react-query";
-import { fetchAttributes, fetchTemplates, fetchValues } from "./fetchers";
+import { fetchAttributes, fetchTemplates, fetchValues, readDayValue } from "./fetchers";
 import { attributeKeys, templateKeys, valueKeys } from "./keys";
 
 /**
@@ -31,4 +31,14 @@ export const templatesQuery = () =>
   queryOptions({
     queryKey: templateKeys.list(),
     queryFn: fetchTemplates,
+  });
+
+/** A day's value read back from Exist: always asked afresh (it is read to settle a doubt). */
+export const dayValueQuery = (name: string, date: string) =>
+  queryOptions({
+    queryKey: valueKeys.day(name, date),
+    queryFn: () => readDayValue(name, date),
+    staleTime: 0,
+    gcTime: 60_000,
+    retry: false,
   });

@@ -7,7 +7,7 @@ const id = z.coerce.number().int().positive();
 /** /history's search params; anything unparseable is ignored rather than an error page. */
 export const historyQuerySchema = z.object({
   attribute: existNameSchema.optional().catch(undefined),
-  kind: z.enum(["change", "observed"]).optional().catch(undefined),
+  kind: z.enum(["change", "observed", "write"]).optional().catch(undefined),
   before: id.optional().catch(undefined),
 });
 

@@ -16,7 +16,7 @@ describe("history CSV", () => {
 
   it("writes one line per entry in the header's column order, times as ISO", () => {
     expect(CSV_HEADER).toBe(
-      "when,kind,attribute,label,action,owner_before,owner_after,outcome,error_code,request_id,seen_since\r\n",
+      "when,kind,attribute,label,action,day,owner_before,owner_after,outcome,error_code,request_id,seen_since\r\n",
     );
     const change: HistoryEntry = {
       id: 2,
@@ -24,6 +24,7 @@ describe("history CSV", () => {
       attribute: "steps",
       label: "Steps",
       action: "acquire",
+      day: null,
       ownerBefore: "Fitbit",
       ownerAfter: "this app",
       outcome: "done",
@@ -33,7 +34,7 @@ describe("history CSV", () => {
       createdAt: "2026-01-01T00:00:00.000Z",
     };
     expect(csvLine(csvRow(change))).toBe(
-      '"2026-01-01T00:00:00.000Z","change","steps","Steps","acquire","Fitbit","this app","done","","r",""\r\n',
+      '"2026-01-01T00:00:00.000Z","change","steps","Steps","acquire","","Fitbit","this app","done","","r",""\r\n',
     );
     const observed: HistoryEntry = {
       ...change,
@@ -47,7 +48,7 @@ describe("history CSV", () => {
       seenSince: "2025-12-31T08:00:00.000Z",
     };
     expect(csvLine(csvRow(observed))).toBe(
-      '"2026-01-01T00:00:00.000Z","observed","steps","Steps","owner","Oura","Withings","","","","2025-12-31T08:00:00.000Z"\r\n',
+      '"2026-01-01T00:00:00.000Z","observed","steps","Steps","owner","","Oura","Withings","","","","2025-12-31T08:00:00.000Z"\r\n',
     );
   });
 });

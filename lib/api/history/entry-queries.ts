@@ -9,7 +9,7 @@ import { historyEntries, lastSeenOwners, userStates } from "@/lib/db/schema";
 
 export type HistoryRow = typeof historyEntries.$inferSelect;
 
-export type HistoryFilter = { attribute?: string; kind?: "change" | "observed" };
+export type HistoryFilter = { attribute?: string; kind?: HistoryRow["kind"] };
 
 function filterWhere(username: string, filter: HistoryFilter, before?: number): SQL | undefined {
   return and(

@@ -23,6 +23,7 @@ export function toHistoryEntry(row: HistoryRow): HistoryEntry {
     attribute: row.attribute,
     label: row.label,
     action: row.action,
+    day: row.day,
     ownerBefore: row.ownerBefore,
     ownerAfter: row.ownerAfter,
     outcome: row.outcome,
