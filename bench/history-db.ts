@@ -40,8 +40,9 @@ async function main() {
     const started = performance.now();
     const [intent] = await insertIntents(db, {
       username: "bench_recording",
+      kind: "change",
       action: "acquire",
-      attributes: ["steps"],
+      items: [{ attribute: "steps" }],
       requestId: `bench-${run}`,
       settleAfter: new Date(Date.now() + 10_000),
     });

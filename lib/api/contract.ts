@@ -121,8 +121,11 @@ export type WriteValuesBody = ValueItem[];
 export type WrittenValue = {
   name: string;
   date: string;
-  /** The day's value as Exist now stores it: the value saved, or the new total (`current`). */
-  value: Value;
+  /**
+   * The day's value as Exist now stores it: the value saved, or the new total (Exist's
+   * `current`). Null only if Exist's answer to an increment left `current` out: read it back.
+   */
+  value: Value | null;
   /** increment only: the amount added. */
   added?: number;
 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ApiError, errorCodeFor, handleApiError } from "@/lib/api/errors";
+import { ApiError, errorCodeFor, handleApiError, outcomeUnknown } from "@/lib/api/errors";
 import { ExistError } from "@/lib/exist/errors";
 
 async function envelope(error: unknown) {
@@ -58,5 +58,26 @@ describe("handleApiError", () => {
     } finally {
       console.error = original;
     }
+  });
+});
+
+describe("outcomeUnknown: whether Exist may have acted on a write it was sent", () => {
+  it.each([
+    [new ExistError("timeout", "x"), true],
+    [new ExistError("upstream", "connection lost"), true],
+    [new ExistError("upstream", "x", { status: 503 }), true],
+    [new ExistError("invalid_response", "x"), true],
+    [new ExistError("upstream", "x", { status: 400 }), false],
+    [new ExistError("rate_limited", "x", { status: 429 }), false],
+    [new ExistError("unauthorized", "x", { status: 401 }), false],
+    [new Error("a bug"), false],
+  ])("%s → %s", (error, unknown) => {
+    expect(outcomeUnknown(error)).toBe(unknown);
+  });
+
+  it("answers outcome_unknown as 502 in the envelope", async () => {
+    const answer = await envelope(new ApiError("outcome_unknown", "x"));
+    expect(answer.status).toBe(502);
+    expect(answer.body).toEqual({ error: { code: "outcome_unknown", message: "x" } });
   });
 });

@@ -41,6 +41,21 @@ export function errorCodeFor(error: ExistError): ErrorCode {
   return CODE_BY_EXIST_KIND[error.kind];
 }
 
+/**
+ * After a write was sent: whether Exist may have acted on it. No answer in time, a lost
+ * connection, an answer we could not read or Exist's own 5xx leave it open; a 401, a 429 or
+ * another 4xx is a refusal of the whole call.
+ */
+export function outcomeUnknown(error: unknown): boolean {
+  if (!(error instanceof ExistError)) return false;
+  if (error.kind === "timeout" || error.kind === "invalid_response") return true;
+  const status = error.details.status;
+  return error.kind === "upstream" && (status === undefined || status >= 500);
+}
+
+export const OUTCOME_UNKNOWN_MESSAGE =
+  "Exist did not confirm the write, so it may or may not have been made. Check the day's value before trying again.";
+
 export class ApiError extends Error {
   override name = "ApiError";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { profileSchema } from "@/lib/exist/schemas";
-import { shapeValues, userToday } from "./values";
+import { shapeValues, userToday, withDayValue } from "./values";
 
 const profile = profileSchema.parse({
   username: "demo",
@@ -60,5 +60,38 @@ describe("GET /api/values' answer", () => {
     );
     expect(shaped.values.old).toEqual({ latest: null, series: Array(14).fill(null) });
     expect(shaped.values.walk?.latest).toEqual({ date: "2026-12-01", value: 1 });
+  });
+});
+
+describe("withDayValue: a day Exist now holds, put into cached values", () => {
+  const days = ["2026-11-29", "2026-11-30", "2026-12-01"];
+
+  it("sets the day and makes it the latest when it is newer", () => {
+    const current = { latest: { date: "2026-11-29", value: 3 }, series: [3, null, null] };
+    expect(withDayValue(current, days, { name: "x", date: "2026-11-30", value: 7 })).toEqual({
+      latest: { date: "2026-11-30", value: 7 },
+      series: [3, 7, null],
+    });
+    // An older day changes the series only.
+    const newer = { latest: { date: "2026-12-01", value: 1 }, series: [3, null, 1] };
+    expect(withDayValue(newer, days, { name: "x", date: "2026-11-29", value: 4 })).toEqual({
+      latest: { date: "2026-12-01", value: 1 },
+      series: [4, null, 1],
+    });
+  });
+
+  it("starts values for an attribute without any, and keeps a day outside the window as latest", () => {
+    expect(withDayValue(undefined, days, { name: "x", date: "2026-12-02", value: 1 })).toEqual({
+      latest: { date: "2026-12-02", value: 1 },
+      series: [null, null, null],
+    });
+  });
+
+  it("drops a day read back as empty, the latest falling back to the newest left", () => {
+    const current = { latest: { date: "2026-12-01", value: 5 }, series: [2, null, 5] };
+    expect(withDayValue(current, days, { name: "x", date: "2026-12-01", value: null })).toEqual({
+      latest: { date: "2026-11-29", value: 2 },
+      series: [2, null, null],
+    });
   });
 });

@@ -41,7 +41,7 @@ function lastDays(today: string, count: number): string[] {
 }
 
 /** A missing day and a `null` day are the same; booleans are stored as 0/1 by Exist. */
-function valueOf(raw: ExistAttributeValues["values"][number]["value"]): Value | null {
+export function valueOf(raw: ExistAttributeValues["values"][number]["value"]): Value | null {
   if (typeof raw === "boolean") return raw ? 1 : 0;
   return raw;
 }
@@ -105,4 +105,42 @@ export async function loadValues(
   const answer = shapeValues(items, profile, new Date());
   valuesCache.set(session.username, key, answer, generation);
   return answer;
+}
+
+export type DayValue = { name: string; date: string; value: Value | null };
+
+/** One attribute's values with `day` put in: its day of the series, and the latest value. */
+export function withDayValue(
+  current: AttributeValues | undefined,
+  days: readonly string[],
+  day: DayValue,
+): AttributeValues {
+  const series = current ? [...current.series] : days.map(() => null);
+  const index = days.indexOf(day.date);
+  if (index >= 0) series[index] = day.value;
+  let latest = current?.latest ?? null;
+  if (day.value !== null && (!latest || day.date >= latest.date)) {
+    latest = { date: day.date, value: day.value };
+  } else if (day.value === null && latest?.date === day.date) {
+    const newest = series.findLastIndex((value) => value !== null);
+    const value = series[newest];
+    latest =
+      newest >= 0 && value !== null && value !== undefined
+        ? { date: days[newest] ?? day.date, value }
+        : null;
+  }
+  return { latest, series };
+}
+
+/**
+ * Puts the days' values Exist now holds (a write's answer, a day read back) into the user's
+ * cached values, so the page's next load shows them without asking Exist again.
+ */
+export function storeDayValues(username: string, values: readonly DayValue[]): void {
+  if (values.length === 0) return;
+  valuesCache.update(username, (answer) => {
+    const byName = { ...answer.values };
+    for (const day of values) byName[day.name] = withDayValue(byName[day.name], answer.days, day);
+    return { ...answer, values: byName };
+  });
 }

@@ -258,3 +258,88 @@ describe("acquire and release in chunks", () => {
     expect(calls).toHaveLength(1);
   });
 });
+
+describe("writing values and creating tags", () => {
+  const values = (count: number) =>
+    Array.from({ length: count }, (_, index) => ({
+      name: "water",
+      date: `2026-01-${String((index % 28) + 1).padStart(2, "0")}`,
+      value: index,
+    }));
+
+  it.each(["update", "increment"] as const)(
+    "%s sends 100 values as 35, 35 and 30 to its own endpoint, dates always sent",
+    async (mode) => {
+      const { fetch, calls } = stubFetch(ownershipEcho);
+      const outcome = await client(fetch)[mode](values(100));
+      expect(calls.map((call) => call.url.pathname)).toEqual(
+        Array(3).fill(`/api/2/attributes/${mode}/`),
+      );
+      expect(calls.map((call) => (call.body as unknown[]).length)).toEqual([35, 35, 30]);
+      expect((calls[0]?.body as Array<{ date: string }>)[1]).toEqual(values(2)[1]);
+      expect(outcome.result.success).toHaveLength(100);
+    },
+  );
+
+  it("never sends an increment twice: a call that timed out is reported, not retried", async () => {
+    const { fetch, calls } = stubFetch((call) =>
+      calls.length === 2
+        ? new Promise<Response>((_, reject) =>
+            call.init.signal?.addEventListener("abort", () => reject(call.init.signal?.reason)),
+          )
+        : ownershipEcho(call),
+    );
+    const outcome = await client(fetch).increment(values(100));
+    expect(calls).toHaveLength(2);
+    expect(outcome.result.success).toHaveLength(35);
+    expect(outcome.untried).toMatchObject({ sent: 35, error: { kind: "timeout" } });
+    expect(outcome.untried?.items).toEqual(values(100).slice(35));
+  });
+
+  it("throws when the first increment's answer is lost, after one call", async () => {
+    const { fetch, calls } = stubFetch(() => Promise.reject(new TypeError("socket hang up")));
+    await expect(client(fetch).increment(values(3))).rejects.toMatchObject({ kind: "upstream" });
+    expect(calls).toHaveLength(1);
+  });
+
+  it("creates with success_objects and reads a day back with date_max and limit=1", async () => {
+    const { fetch, calls } = stubFetch(({ url }) =>
+      url.pathname.endsWith("/values/")
+        ? json({
+            count: 9,
+            next: null,
+            previous: null,
+            results: [{ date: "2026-01-02", value: 5 }],
+          })
+        : json({ success: [], failed: [] }),
+    );
+    const exist = client(fetch);
+    await exist.create([{ label: "Swim", group: "custom", value_type: 7, manual: true }]);
+    expect(calls[0]?.url.href).toBe(`${BASE}/api/2/attributes/create/?success_objects=true`);
+    expect(calls[0]?.body).toEqual([
+      { label: "Swim", group: "custom", value_type: 7, manual: true },
+    ]);
+
+    expect(await exist.dayValue("water", "2026-01-02")).toBe(5);
+    expect(Object.fromEntries(calls[1]?.url.searchParams ?? [])).toEqual({
+      attribute: "water",
+      date_max: "2026-01-02",
+      limit: "1",
+    });
+    // The newest value up to a day with none is an older day's: that day has no value.
+    expect(await exist.dayValue("water", "2026-01-03")).toBeNull();
+  });
+
+  it("reads named attributes whatever their state", async () => {
+    const { fetch, calls } = stubFetch(() =>
+      json({ count: 1, next: null, previous: null, results: [attribute("weight")] }),
+    );
+    const found = await client(fetch).attributesNamed(["weight", "water"]);
+    expect(found.map((item) => item.name)).toEqual(["weight"]);
+    expect(Object.fromEntries(calls[0]?.url.searchParams ?? [])).toMatchObject({
+      attributes: "weight,water",
+      include_inactive: "true",
+      include_low_priority: "true",
+    });
+  });
+});

@@ -11,23 +11,28 @@ import { fetchAllPages } from "@/lib/exist/paging";
 import {
   attributeSchema,
   attributeValuesSchema,
+  dayValueSchema,
   ownershipResultSchema,
   pageSchema,
   profileSchema,
   templateSchema,
   type AcquireObject,
+  type CreateObject,
   type ExistAttribute,
   type ExistAttributeValues,
+  type ExistDayValue,
   type ExistProfile,
   type ExistTemplate,
   type OwnershipObject,
   type OwnershipResult,
   type ReleaseObject,
+  type ValueObject,
 } from "@/lib/exist/schemas";
 
 /**
- * Exist takes at most 35 objects per acquire or release call:
- * https://developer.exist.io/reference/attribute_ownership/#acquire-attributes
+ * Exist takes at most 35 objects per acquire, release, update, increment or create call:
+ * https://developer.exist.io/reference/attribute_ownership/#acquire-attributes,
+ * https://developer.exist.io/reference/writing_data/
  */
 export const MAX_OBJECTS_PER_CALL = 35;
 
@@ -38,16 +43,22 @@ export type TokenSource = {
   refresh(rejected: string): Promise<string>;
 };
 
-/** Objects of one acquire or release that were never sent: a call before theirs failed. */
-export type Untried = { items: OwnershipObject[]; error: ExistError };
+/**
+ * Objects of one chunked call that Exist never answered for: a call before theirs failed. The
+ * first `sent` of them went in the call that failed (after a timeout or a lost connection Exist
+ * may have acted on them); the rest were never sent.
+ */
+export type Untried<T = OwnershipObject> = { items: T[]; error: ExistError; sent: number };
 
-export type OwnershipOutcome = {
+/** What a chunked write answers: Exist's answers merged over the calls made. */
+export type ChunkedOutcome<T> = {
   /** 202 when anything was not done: Exist refused some objects, or some were never sent. */
   status: 200 | 202;
-  /** Exist's answers, merged over the calls made. */
   result: OwnershipResult;
-  untried: Untried | null;
+  untried: Untried<T> | null;
 };
+
+export type OwnershipOutcome = ChunkedOutcome<OwnershipObject>;
 
 export type ExistClient = ReturnType<typeof createExistClient>;
 
@@ -94,14 +105,15 @@ export function createExistClient(config: ExistConfig, tokens: TokenSource) {
   /**
    * Sends `items` in chunks of MAX_OBJECTS_PER_CALL, one after another, and merges the answers.
    * When a later chunk fails, the earlier results are kept and the items not sent are reported
-   * as untried, with the error; when the first chunk fails, the error is thrown.
+   * as untried, with the error; when the first chunk fails, the error is thrown. No call is ever
+   * sent twice: an increment or a create that Exist received would be applied twice.
    */
-  async function inChunks(
+  async function inChunks<T extends object>(
     path: string,
-    items: readonly OwnershipObject[],
-  ): Promise<OwnershipOutcome> {
+    items: readonly T[],
+  ): Promise<ChunkedOutcome<T>> {
     const result: OwnershipResult = { success: [], failed: [] };
-    let untried: Untried | null = null;
+    let untried: Untried<T> | null = null;
     let status: 200 | 202 = 200;
     const chunks = chunk(items, MAX_OBJECTS_PER_CALL);
     for (const [index, part] of chunks.entries()) {
@@ -118,7 +130,7 @@ export function createExistClient(config: ExistConfig, tokens: TokenSource) {
         if (answer.status === 202) status = 202;
       } catch (error) {
         if (index === 0 || !(error instanceof ExistError)) throw error;
-        untried = { items: chunks.slice(index).flat(), error };
+        untried = { items: chunks.slice(index).flat(), error, sent: part.length };
         break;
       }
     }
@@ -149,8 +161,30 @@ export function createExistClient(config: ExistConfig, tokens: TokenSource) {
         limit: "100",
         days: String(days),
       }),
+    /** The named attributes as the list has them now, whatever their state (one call per 100). */
+    attributesNamed: (names: readonly string[]): Promise<ExistAttribute[]> =>
+      list("/api/2/attributes/", attributeSchema, { ...LIST_PARAMS, attributes: names.join(",") }),
+    /**
+     * The attribute's value on `date` (null: none), from its newest value up to that day
+     * (https://developer.exist.io/reference/attributes/#get-a-specific-attribute).
+     */
+    dayValue: async (name: string, date: string): Promise<ExistDayValue["value"]> => {
+      const target = url("/api/2/attributes/values/", {
+        attribute: name,
+        date_max: date,
+        limit: "1",
+      });
+      const [newest] = (await call(target, pageSchema(dayValueSchema))).data.results;
+      return newest?.date === date ? newest.value : null;
+    },
     acquire: (items: readonly AcquireObject[]) => inChunks("/api/2/attributes/acquire/", items),
     release: (items: readonly ReleaseObject[]) => inChunks("/api/2/attributes/release/", items),
+    /** Sets each day's value (https://developer.exist.io/reference/writing_data/). */
+    update: (items: readonly ValueObject[]) => inChunks("/api/2/attributes/update/", items),
+    /** Adds to each day's value; success items carry the day's new total in `current`. */
+    increment: (items: readonly ValueObject[]) => inChunks("/api/2/attributes/increment/", items),
+    /** New attributes owned by this client (https://developer.exist.io/reference/creating_attributes/). */
+    create: (items: readonly CreateObject[]) => inChunks("/api/2/attributes/create/", items),
   };
 }
 

@@ -118,12 +118,29 @@ export type ReleaseObject = { name: string };
 
 export type OwnershipObject = AcquireObject | ReleaseObject;
 
+/**
+ * One object of an update or increment call: a day's value in Exist's stored form. The date is
+ * always sent (increment would take the person's today without it).
+ * https://developer.exist.io/reference/writing_data/
+ */
+export type ValueObject = { name: string; date: string; value: number | string };
+
+/**
+ * One object of a create call for a custom attribute (the name is Exist's to choose):
+ * https://developer.exist.io/reference/creating_attributes/
+ */
+export type CreateObject = { label: string; group: string; value_type: number; manual: boolean };
+
 /** One item of acquire/release's `failed` array: the object sent, plus Exist's error. */
 export const failedItemSchema = z
   .object({ error_code: z.string(), error: z.string() })
   .catchall(z.unknown());
 
-/** Acquire/release answer: https://developer.exist.io/reference/attribute_ownership/ */
+/**
+ * The answer of every chunked write (acquire, release, update, increment, create):
+ * https://developer.exist.io/reference/attribute_ownership/,
+ * https://developer.exist.io/reference/writing_data/
+ */
 export const ownershipResultSchema = z.object({
   success: z.array(z.record(z.string(), z.unknown())),
   failed: z.array(failedItemSchema),
@@ -135,5 +152,6 @@ export type ExistAttribute = z.infer<typeof attributeSchema>;
 export type ExistTemplate = z.infer<typeof templateSchema>;
 export type ExistProfile = z.infer<typeof profileSchema>;
 export type ExistAttributeValues = z.infer<typeof attributeValuesSchema>;
+export type ExistDayValue = z.infer<typeof dayValueSchema>;
 export type TokenResponse = z.infer<typeof tokenResponseSchema>;
 export type OwnershipResult = z.infer<typeof ownershipResultSchema>;

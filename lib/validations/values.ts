@@ -31,6 +31,9 @@ export const writeItemSchema = z.strictObject({
 
 export type WriteItem = z.infer<typeof writeItemSchema>;
 
+/** GET /api/values/day's query: one attribute, one real day (reading any day is harmless). */
+export const dayQuerySchema = z.object({ attribute: existNameSchema, date: anyDaySchema });
+
 /** The body's shape; Exist takes 35 values a call, so the route sends it in chunks. */
 export const writeBodySchema = z
   .array(writeItemSchema)

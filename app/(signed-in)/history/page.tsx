@@ -40,20 +40,22 @@ export default async function HistoryPage({
     <>
       <h1 className="text-2xl font-semibold">History</h1>
       <p className="mt-1 text-slate-700 dark:text-slate-300">
-        Changes of owner made in this app, and those seen elsewhere each time the app loaded your
-        attributes from Exist. Newest first; entries older than the retention period are deleted.
+        Changes of owner made in this app, those seen elsewhere each time the app loaded your
+        attributes from Exist, and the values logged and tags created here (the day and whether
+        Exist took it, never the value). Newest first; entries older than the retention period are
+        deleted.
       </p>
       {!page ? (
         <p
           role="status"
           className="mt-6 rounded-md border border-amber-300 bg-amber-50 p-3 text-amber-950 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100"
         >
-          History is unavailable right now. Acquiring and releasing attributes still works.
+          History is unavailable right now. Acquiring, releasing and logging still work.
         </p>
       ) : page.attributes.length === 0 ? (
         <p className="mt-6">
-          No history yet. Changes appear here once you acquire or release an attribute, or an owner
-          changes elsewhere.
+          No history yet. Changes appear here once you acquire, release or log an attribute, or an
+          owner changes elsewhere.
         </p>
       ) : (
         <>

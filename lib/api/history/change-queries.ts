@@ -9,40 +9,63 @@ import type { Db } from "@/lib/db/database";
 import type { historyEntries } from "@/lib/db/schema";
 
 export type Outcome = NonNullable<(typeof historyEntries.$inferSelect)["outcome"]>;
-export type Intent = { id: number; attribute: string; label: string; ownerBefore: string | null };
+export type Intent = {
+  id: number;
+  attribute: string;
+  label: string;
+  ownerBefore: string | null;
+  day: string | null;
+};
 
-/** One intent per item, owner before from the last list load; ids in the order given. */
+/** One item of a request: its attribute ("" for a tag Exist has yet to name), label, day. */
+export type IntentItem = { attribute: string; label?: string; day?: string | null };
+
+/**
+ * One intent per item, ids in the order given; the label from the last list load, else the
+ * item's. A change of owner (`change`) also keeps the owner last seen.
+ */
 export async function insertIntents(
   db: Db,
   intent: {
     username: string;
-    action: "acquire" | "release";
-    attributes: readonly string[];
+    kind: "change" | "write";
+    action: string;
+    items: readonly IntentItem[];
     requestId: string;
     settleAfter: Date;
   },
 ): Promise<Intent[]> {
-  if (intent.attributes.length === 0) return [];
+  if (intent.items.length === 0) return [];
   const items = sql.join(
-    intent.attributes.map((name, index) => sql`(${name}::text, ${index}::int)`),
+    intent.items.map(
+      (item, index) =>
+        sql`(${item.attribute}::text, ${item.label ?? null}::text, ${item.day ?? null}::date, ${index}::int)`,
+    ),
     sql`, `,
   );
+  const ownerBefore = intent.kind === "change" ? sql`seen.owner` : sql`null`;
   const result = await db.execute(sql`
     insert into history_entries
-      (username, kind, attribute, label, action, owner_before, outcome, request_id, settle_after)
-    select ${intent.username}, 'change', item.name, coalesce(seen.label, item.name),
-      ${intent.action}, seen.owner, 'unknown', ${intent.requestId}, ${intent.settleAfter.toISOString()}::timestamptz
-    from (values ${items}) as item(name, position)
+      (username, kind, attribute, label, action, day, owner_before, outcome, request_id, settle_after)
+    select ${intent.username}, ${intent.kind}, item.name, coalesce(seen.label, item.label, item.name),
+      ${intent.action}, item.day, ${ownerBefore}, 'unknown', ${intent.requestId}, ${intent.settleAfter.toISOString()}::timestamptz
+    from (values ${items}) as item(name, label, day, position)
     left join last_seen_owners seen
       on seen.username = ${intent.username} and seen.attribute = item.name
     order by item.position
-    returning id, attribute, label, owner_before`);
+    returning id, attribute, label, owner_before, day::text as day`);
   return rowsOf(result).map((row) => ({
     id: Number(row.id),
     attribute: String(row.attribute),
     label: String(row.label),
     ownerBefore: row.owner_before === null ? null : String(row.owner_before),
+    day: dayOf(row.day),
   }));
+}
+
+/** The day as text (`day::text`): node-postgres would make a `date` a local-time Date. */
+function dayOf(value: unknown): string | null {
+  return value === null || value === undefined ? null : String(value);
 }
 
 export type Settlement = {
@@ -55,8 +78,9 @@ export type Settlement = {
 };
 
 /**
- * Writes outcomes; items that were done also become the last-seen owners, so the next list
- * load does not count this app's own change as one made elsewhere. One statement.
+ * Writes outcomes (a tag's name too, once Exist gave it); owner changes and tags that were done
+ * also become the last-seen owners, so the next list load does not count this app's own change
+ * as one made elsewhere. One statement.
  */
 export async function settleEntries(
   db: Db,
@@ -68,7 +92,7 @@ export async function settleEntries(
   const values = sql.join(
     settlements.map(
       (s) =>
-        sql`(${s.id}::bigint, ${s.label}::text, ${s.outcome}::text, ${s.ownerAfter}::text, ${s.errorCode}::text)`,
+        sql`(${s.id}::bigint, ${s.attribute}::text, ${s.label}::text, ${s.outcome}::text, ${s.ownerAfter}::text, ${s.errorCode}::text)`,
     ),
     sql`, `,
   );
@@ -76,15 +100,17 @@ export async function settleEntries(
   await db.execute(sql`
     with settled as (
       update history_entries as entry
-      set label = v.label, outcome = v.outcome, owner_after = v.owner_after,
-        error_code = v.error_code, settle_after = ${settle}
-      from (values ${values}) as v(id, label, outcome, owner_after, error_code)
+      set attribute = v.attribute, label = v.label, outcome = v.outcome,
+        owner_after = v.owner_after, error_code = v.error_code, settle_after = ${settle}
+      from (values ${values}) as v(id, attribute, label, outcome, owner_after, error_code)
       where entry.id = v.id
-      returning entry.attribute, entry.label, entry.outcome, entry.owner_after
+      returning entry.kind, entry.action, entry.attribute, entry.label, entry.outcome,
+        entry.owner_after
     )
     insert into last_seen_owners as seen (username, attribute, label, owner, active)
     select ${username}, attribute, label, owner_after, owner_after is not null
-    from settled where outcome = 'done'
+    from settled
+    where outcome = 'done' and (kind = 'change' or action = 'create') and attribute <> ''
     on conflict (username, attribute) do update
     set label = excluded.label, owner = excluded.owner, active = excluded.active
     where (seen.label, seen.owner, seen.active)

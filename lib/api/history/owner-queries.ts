@@ -46,10 +46,17 @@ export async function lockUserState(db: Db, username: string) {
     .select()
     .from(lastSeenOwners)
     .where(eq(lastSeenOwners.username, username));
+  // Only owner changes: the owners cannot tell whether a write whose answer was lost was made.
   const unknown = await db
     .select()
     .from(historyEntries)
-    .where(and(eq(historyEntries.username, username), eq(historyEntries.outcome, "unknown")));
+    .where(
+      and(
+        eq(historyEntries.username, username),
+        eq(historyEntries.outcome, "unknown"),
+        eq(historyEntries.kind, "change"),
+      ),
+    );
   return { ownersSeenAt: state?.ownersSeenAt ?? null, owners, unknown };
 }
 

@@ -52,8 +52,9 @@ describe.each(targets)("history storage on %s", (_name, options) => {
     ]);
     const [intent] = await insertIntents(db, {
       username: user,
+      kind: "change",
       action: "acquire",
-      attributes: ["steps"],
+      items: [{ attribute: "steps" }],
       requestId: "r1",
       settleAfter: new Date(),
     });
@@ -90,8 +91,9 @@ describe.each(targets)("history storage on %s", (_name, options) => {
     ]);
     const intents = await insertIntents(db, {
       username: other,
+      kind: "change",
       action: "acquire",
-      attributes: ["mood", "pages_read"],
+      items: [{ attribute: "mood" }, { attribute: "pages_read" }],
       requestId: "r2",
       settleAfter: new Date(),
     });
@@ -116,6 +118,48 @@ describe.each(targets)("history storage on %s", (_name, options) => {
         ["pages_read", "Pages read", "this app"],
       ]),
     );
+  });
+
+  it("records writes by day without touching owners; a tag takes Exist's name when done", async () => {
+    const { db } = database;
+    const other = `${user}_write`;
+    await upsertOwners(db, other, [
+      { attribute: "water", label: "Water", owner: "this app", active: true },
+    ]);
+    const [logged] = await insertIntents(db, {
+      username: other,
+      kind: "write",
+      action: "increment",
+      items: [{ attribute: "water", day: "2026-02-28" }],
+      requestId: "w1",
+      settleAfter: new Date(),
+    });
+    expect(logged).toMatchObject({ label: "Water", ownerBefore: null, day: "2026-02-28" });
+    const [tag] = await insertIntents(db, {
+      username: other,
+      kind: "write",
+      action: "create",
+      items: [{ attribute: "", label: "Swim 🏊" }],
+      requestId: "w2",
+      settleAfter: new Date(),
+    });
+    // A write whose answer is lost stays unknown: list loads settle owner changes only.
+    expect((await lockUserState(db, other)).unknown).toEqual([]);
+    await settleEntries(db, other, [
+      { ...logged!, outcome: "done", ownerAfter: null, errorCode: null },
+      { ...tag!, attribute: "swim", outcome: "done", ownerAfter: "this app", errorCode: null },
+    ]);
+    const entries = await listEntries(db, other, { kind: "write" }, 10);
+    expect(entries.map((e) => [e.action, e.attribute, e.label, e.day, e.outcome])).toEqual([
+      ["create", "swim", "Swim 🏊", null, "done"],
+      ["increment", "water", "Water", "2026-02-28", "done"],
+    ]);
+    const owners = (await lockUserState(db, other)).owners.map((o) => [o.attribute, o.owner]);
+    expect(owners.sort()).toEqual([
+      ["swim", "this app"],
+      ["water", "this app"],
+    ]);
+    await deleteUser(db, other);
   });
 
   it("pages newest first, filters by kind and attribute, and dismisses observed entries", async () => {

@@ -7,6 +7,7 @@ const intent = (id: number, attribute: string, ownerBefore: string | null = "Fit
   attribute,
   label: attribute,
   ownerBefore,
+  day: null,
 });
 
 describe("settlementsFor: outcomes from Exist's answer", () => {
@@ -37,7 +38,11 @@ describe("settlementsFor: outcomes from Exist's answer", () => {
         success: [{ template: "c" }],
         failed: [{ name: "a", error_code: "not_found", error: "Attribute 'a' not found" }],
       },
-      untried: { items: [{ name: "b" }], error: new ExistError("timeout", "Exist did not answer") },
+      untried: {
+        items: [{ name: "b" }],
+        error: new ExistError("timeout", "Exist did not answer"),
+        sent: 1,
+      },
     });
     expect(settled.map((s) => [s.id, s.outcome, s.ownerAfter, s.errorCode])).toEqual([
       [3, "done", "this app", null],
@@ -52,7 +57,7 @@ describe("settlementsFor: outcomes from Exist's answer", () => {
     const settled = settlementsFor("acquire", [intent(1, "a"), intent(2, "b")], {
       status: 202,
       result: { success: [{ name: "a" }], failed: [] },
-      untried: { items: [{ name: "b" }], error: new ExistError(kind, "no") },
+      untried: { items: [{ name: "b" }], error: new ExistError(kind, "no"), sent: 1 },
     });
     expect(settled.map((s) => [s.id, s.outcome, s.ownerAfter, s.errorCode])).toEqual([
       [1, "done", "this app", null],
@@ -66,7 +71,7 @@ describe("settlementsFor: outcomes from Exist's answer", () => {
       const settled = settlementsFor("release", [intent(1, "a")], {
         status: 202,
         result: { success: [], failed: [] },
-        untried: { items: [{ name: "a" }], error: new ExistError(kind, "no") },
+        untried: { items: [{ name: "a" }], error: new ExistError(kind, "no"), sent: 1 },
       });
       expect(settled).toEqual([]);
     },

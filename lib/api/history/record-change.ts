@@ -1,7 +1,8 @@
 /**
- * Records every acquire and release made here: the intent before calling Exist, the outcome
- * after (observe-owners.ts records the owner changes seen elsewhere). Only the Exist username,
- * attribute names and labels, and owners' names are stored.
+ * Records every change made here (acquire, release; and through record-write.ts, every write):
+ * the intent before calling Exist, the outcome after (observe-owners.ts records the owner
+ * changes seen elsewhere). Only the Exist username, attribute names and labels, days, and
+ * owners' names are stored; never a value.
  */
 import "server-only";
 import { randomUUID } from "node:crypto";
@@ -13,6 +14,7 @@ import {
   insertIntents,
   settleEntries,
   type Intent,
+  type IntentItem,
   type Settlement,
 } from "@/lib/api/history/change-queries";
 import type { OwnershipOutcome } from "@/lib/exist/client";
@@ -75,47 +77,79 @@ export function settlementsFor(
 }
 
 /** Exist refused the whole request (sign-in, rate limit): nothing changed. */
-function refusedBy(error: unknown): string | undefined {
+export function refusedBy(error: unknown): string | undefined {
   if (!(error instanceof ExistError)) return undefined;
   if (error.kind === "unauthorized" || error.kind === "rate_limited") return errorCodeFor(error);
   return undefined;
 }
 
-/**
- * Records an acquire or release around `change` (the call to Exist). Writes the intents first;
- * a crash before the outcome leaves them "unknown" for the next list load to settle.
- */
-export async function recordChange(
+/** What one request records: one entry per item, and how Exist's answer settles them. */
+export type Recording<O> = {
+  kind: "change" | "write";
+  action: string;
+  items: readonly IntentItem[];
+  /** Outcomes from Exist's answer; intents left out are recorded as unknown. */
+  settle: (intents: readonly Intent[], outcome: O) => Settlement[];
+};
+
+/** Records an acquire or release around `change` (the call to Exist). */
+export function recordChange(
   username: string,
   action: "acquire" | "release",
   items: readonly Item[],
   change: () => Promise<OwnershipOutcome>,
 ): Promise<OwnershipOutcome> {
-  const attributes = items.map(nameOf);
+  return record(
+    username,
+    {
+      kind: "change",
+      action,
+      items: items.map((item) => ({ attribute: nameOf(item) })),
+      settle: (intents, outcome) => settlementsFor(action, intents, outcome),
+    },
+    change,
+  );
+}
+
+/**
+ * Records a request around `change` (its calls to Exist). Writes the intents first; a crash
+ * before the outcome leaves them "unknown" (for an owner change, the next list load settles it).
+ */
+export async function record<O>(
+  username: string,
+  recording: Recording<O>,
+  change: () => Promise<O>,
+): Promise<O> {
+  const { kind, action, items } = recording;
   const calls = Math.ceil(items.length / MAX_OBJECTS_PER_CALL);
   // A list load may settle these once Exist must have answered (or the request died).
   const settleAfter = new Date(Date.now() + calls * env().existTimeoutMs + 2_000);
   const requestId = randomUUID();
+  // A new owner (acquire, release, a tag created) is the owners memo's business; a value is not.
+  const ownersChange = kind === "change" || action === "create";
+  const noteWrite = () => {
+    if (ownersChange) ownersMemo.noteWrite(username);
+  };
   // The next list load goes to the database: it has owners or outcomes to settle.
-  ownersMemo.noteWrite(username);
+  noteWrite();
   const intents = await withHistoryDb((db) =>
-    insertIntents(db, { username, action, attributes, requestId, settleAfter }),
+    insertIntents(db, { username, kind, action, items, requestId, settleAfter }),
   );
-  let outcome: OwnershipOutcome;
+  let outcome: O;
   try {
     outcome = await change();
   } catch (error) {
     if (intents) await recordFailure(username, intents, error);
-    ownersMemo.noteWrite(username);
+    noteWrite();
     throw error;
   }
   if (intents) {
-    const settlements = settlementsFor(action, intents, outcome);
+    const settlements = recording.settle(intents, outcome);
     const write = withHistoryDb(async (db) => {
       await settleEntries(db, username, settlements);
       const settled = new Set(settlements.map((s) => s.id));
       await settleEntries(db, username, unsettled(intents, settled), new Date());
-    }).finally(() => ownersMemo.noteWrite(username));
+    }).finally(noteWrite);
     // One process owns the embedded database: the outcome can be written after the answer is
     // sent (this process's reads wait for it). A shared server is read by other instances too.
     if (env().databaseUrl) await write;
