@@ -8,6 +8,7 @@ import type { CpuRun } from "./cpu-time";
 import type { ProxyRun } from "./proxy";
 import { WORKLOAD_NAMES } from "./servers";
 import { historyRows, type HistoryFigures } from "./history";
+import { logSaveRows, type LogSaveFigures } from "./log-save";
 import type { LighthouseScores, RouteWeight } from "./weight";
 import { usageRows } from "./usage-report";
 
@@ -23,6 +24,8 @@ export type Results = {
   /** µs of the server's CPU per request, by workload name (bench/cpu-time.ts). */
   cpu: CpuRun & { microsPerRequest: Record<string, number> };
   proxy: ProxyRun[];
+  /** Save through our route against the direct call (bench/log-save.ts); absent in older runs. */
+  logSave?: LogSaveFigures;
   /** The `prefetch` lines the app logged for one load of the attributes page. */
   prefetchLog: string[];
   calls: CallCounts[];
@@ -116,6 +119,7 @@ export function budgetRows(results: Results): BudgetRow[] {
     within: results.browser.filterKeystrokeMs <= 16,
   });
   rows.push(...historyRows(results.history));
+  rows.push(...logSaveRows(results.logSave));
   return rows;
 }
 

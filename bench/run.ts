@@ -17,6 +17,7 @@ import { pageScripts } from "./page-scripts";
 import { historyFirstPage, prepareHistory } from "./history";
 import { clearCalls, existCalls, loadCalls } from "./calls";
 import { prefetchLogLines } from "./prefetch-log";
+import { logSaveLatency } from "./log-save";
 import { load, type LoadTarget, type ProxyRun } from "./proxy";
 import { budgetRows, printTable, reportedRows } from "./report";
 import {
@@ -116,6 +117,9 @@ async function main() {
     }
   }
 
+  step("Log save: POST /api/values/update against the direct update/ (c=1)");
+  const logSave = await logSaveLatency(seconds);
+
   step("the attributes page's prefetch log line");
   const prefetchLog = await prefetchLogLines(
     appProcess.child,
@@ -192,6 +196,7 @@ async function main() {
     secondsPerRun: seconds,
     cpu,
     proxy,
+    logSave,
     prefetchLog,
     calls,
     bulkAcquire,

@@ -1,7 +1,8 @@
 /**
  * Hostile requests against every route handler (SPEC.md, "Rules every handler keeps"): each gets
  * its exact status and error code in the envelope, and nothing at all reaches Exist (the sandbox's
- * request log stays empty). One table, run on acquire and on release wherever the case applies.
+ * request log stays empty). One table, run on every state-changing route (acquire, release, the
+ * value writes, tag creation) wherever the case applies.
  */
 import { encode } from "next-auth/jwt";
 import { expect, test } from "@playwright/test";
@@ -12,12 +13,24 @@ import { SAME_ORIGIN, call, postOnOwnConnection, type Answer } from "../api/http
 
 const ACQUIRE = "/api/attributes/acquire";
 const RELEASE = "/api/attributes/release";
-const WRITE_ROUTES = [ACQUIRE, RELEASE] as const;
-const READ_ROUTES = ["/api/attributes", "/api/templates"] as const;
+const UPDATE = "/api/values/update";
+const INCREMENT = "/api/values/increment";
+const CREATE = "/api/attributes/create";
+const OWNERSHIP_ROUTES = [ACQUIRE, RELEASE] as const;
+const VALUE_ROUTES = [UPDATE, INCREMENT] as const;
+const WRITE_ROUTES = [...OWNERSHIP_ROUTES, ...VALUE_ROUTES, CREATE] as const;
+const READ_ROUTES = ["/api/attributes", "/api/templates", "/api/values/day"] as const;
 type Route = (typeof WRITE_ROUTES)[number] | (typeof READ_ROUTES)[number];
 
 const JSON_TYPE = { "Content-Type": "application/json" };
 const VALID = '[{"name":"mood"}]';
+/** A body each route would take, for the cases that must fail on something else. */
+const validBody = (route: Route) =>
+  (VALUE_ROUTES as readonly string[]).includes(route)
+    ? '[{"name":"mood","date":"2026-01-01","value":5}]'
+    : route === CREATE
+      ? '[{"label":"Swim"}]'
+      : VALID;
 
 type Request = { method?: string; headers?: Record<string, string>; body?: unknown };
 type Case = {
@@ -42,7 +55,7 @@ const validation = (
   name: string,
   body: unknown,
   message: RegExp,
-  routes: readonly Route[] = WRITE_ROUTES,
+  routes: readonly Route[] = OWNERSHIP_ROUTES,
 ): Case => ({ name, routes, request: json(body), status: 422, code: "validation_failed", message });
 
 const NAME_RULE = /^\[0\]\.name: must be a plain Exist name/;
@@ -138,6 +151,84 @@ const CASES: Case[] = [
     ACQUIRE,
   ]),
   validation("a bad template name", [{ template: "Mood read" }], /^\[0\]\.template/, [ACQUIRE]),
+  // Value writes: what the body's shape refuses, before any attribute is looked up.
+  ...(
+    [
+      ["an empty array", [], /must hold at least one value/],
+      [
+        "an object instead of an array",
+        { name: "water", date: "2026-01-01", value: 1 },
+        /expected array/i,
+      ],
+      ["a value missing", [{ name: "water", date: "2026-01-01" }], /^\[0\]\.value/],
+      ["a date missing", [{ name: "water", value: 1 }], /^\[0\]\.date/],
+      ["a boolean value", [{ name: "swim", date: "2026-01-01", value: true }], /^\[0\]\.value/],
+      ["null as value", [{ name: "water", date: "2026-01-01", value: null }], /^\[0\]\.value/],
+      [
+        "an object as value",
+        [{ name: "water", date: "2026-01-01", value: { ml: 1 } }],
+        /^\[0\]\.value/,
+      ],
+      ["an array as value", [{ name: "water", date: "2026-01-01", value: [1] }], /^\[0\]\.value/],
+      [
+        "a number too large for JSON",
+        '[{"name":"water","date":"2026-01-01","value":1e400}]',
+        /^\[0\]\.value/,
+      ],
+      [
+        "a 20,000-character value",
+        [{ name: "mood_note", date: "2026-01-01", value: "x".repeat(20_000) }],
+        /^\[0\]\.value: is far too long/,
+      ],
+      [
+        "an impossible date (2026-02-31)",
+        [{ name: "water", date: "2026-02-31", value: 1 }],
+        /^\[0\]\.date: 2026-02-31 is not a date on the calendar/,
+      ],
+      [
+        "a date in another format",
+        [{ name: "water", date: "01/02/2026", value: 1 }],
+        /^\[0\]\.date: Enter a date as YYYY-MM-DD/,
+      ],
+      [
+        "a date with a time",
+        [{ name: "water", date: "2026-01-01T00:00:00Z", value: 1 }],
+        /^\[0\]\.date/,
+      ],
+      ["a number as date", [{ name: "water", date: 20260101, value: 1 }], /^\[0\]\.date/],
+      ["an upper-case name", [{ name: "Water", date: "2026-01-01", value: 1 }], NAME_RULE],
+      ["an unknown key", [{ name: "water", date: "2026-01-01", value: 1, mode: "add" }], /^\[0\]/],
+      [
+        "a __proto__ key",
+        '[{"name":"water","date":"2026-01-01","value":1,"__proto__":{"x":1}}]',
+        /^\[0\]/,
+      ],
+      [
+        "1001 values",
+        Array.from({ length: 1001 }, () => ({ name: "water", date: "2026-01-01", value: 1 })),
+        /at most 1000 values/,
+      ],
+    ] as const
+  ).map(([name, body, message]) => validation(`values: ${name}`, body, message, VALUE_ROUTES)),
+  // Tags: a label and nothing else.
+  ...(
+    [
+      ["an empty array", [], /must hold at least one tag/],
+      ["a bare label", ["Swim"], /^\[0\]/],
+      ["an empty label", [{ label: "  " }], /^\[0\]\.label: Enter a name/],
+      ["a number as label", [{ label: 7 }], /^\[0\]\.label/],
+      ["a 5,000-character label", [{ label: "x".repeat(5000) }], /^\[0\]\.label: .*at most 100/],
+      ["a label with a NUL byte", [{ label: "Swim\u0000" }], /control characters/],
+      ["a name beside the label", [{ label: "Swim", name: "swim" }], /^\[0\]/],
+      ["a value type beside the label", [{ label: "Swim", value_type: 0 }], /^\[0\]/],
+      ["the same label twice", [{ label: "Swim" }, { label: "SWIM" }], /^\[1\]\.label/],
+      [
+        "1001 tags",
+        Array.from({ length: 1001 }, (_, i) => ({ label: `t${i}` })),
+        /at most 1000 tags/,
+      ],
+    ] as const
+  ).map(([name, body, message]) => validation(`tags: ${name}`, body, message, [CREATE])),
   // Method.
   ...(["GET", "PUT", "PATCH", "DELETE"] as const).map((method): Case => ({
     name: `${method} on a POST route`,
@@ -251,7 +342,8 @@ for (const hostile of CASES) {
         );
       }
       if (hostile.status === 405) {
-        expect(answer.headers.get("allow")).toBe(route.includes("attributes/") ? "POST" : "GET");
+        const posts = (WRITE_ROUTES as readonly string[]).includes(route);
+        expect(answer.headers.get("allow")).toBe(posts ? "POST" : "GET");
       }
     });
   }
@@ -264,7 +356,7 @@ for (const session of SESSION_CASES) {
       const answer = await call(route, {
         method: write ? "POST" : "GET",
         headers: write ? { ...SAME_ORIGIN, ...JSON_TYPE } : {},
-        body: write ? VALID : undefined,
+        body: write ? validBody(route) : undefined,
         cookie: await session.cookie(validCookie),
       });
       expectError(answer, 401, "unauthenticated");
@@ -295,6 +387,67 @@ for (const route of WRITE_ROUTES) {
       "Transfer-Encoding": "chunked",
     });
     expectError(streamed, 413, "payload_too_large");
+  });
+}
+
+/**
+ * What only the person's own attributes and today can tell. With the list and the values loaded
+ * (as the page has them), the write routes refuse these from their caches: no call reaches Exist.
+ */
+const londonDay = (offsetDays: number) => {
+  const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London" }).format(new Date());
+  const day = new Date(`${today}T00:00:00Z`);
+  day.setUTCDate(day.getUTCDate() + offsetDays);
+  return day.toISOString().slice(0, 10);
+};
+
+const PERSONAL_CASES: Array<{ name: string; route: Route; body: unknown[]; message: RegExp }> = [
+  {
+    name: "a day after the person's today",
+    route: UPDATE,
+    body: [{ name: "mood", date: londonDay(1), value: 5 }],
+    message: /^\[0\]\.date: The date can't be after today$/,
+  },
+  {
+    name: "a name that is not one of the person's attributes",
+    route: UPDATE,
+    body: [
+      { name: "mood", date: londonDay(0), value: 5 },
+      { name: "not_mine", date: londonDay(0), value: 1 },
+    ],
+    message: /^\[1\]\.name: there is no attribute named not_mine$/,
+  },
+  {
+    name: "a string for a scale",
+    route: UPDATE,
+    body: [{ name: "mood", date: londonDay(0), value: "great" }],
+    message: /^\[0\]\.value: Mood must be a whole number from 1 to 9$/,
+  },
+  {
+    name: "adding to a scale",
+    route: INCREMENT,
+    body: [{ name: "mood", date: londonDay(0), value: 1 }],
+    message: /^\[0\]\.value: Mood can't be added to/,
+  },
+  {
+    name: "the same attribute and day twice",
+    route: INCREMENT,
+    body: [
+      { name: "steps", date: londonDay(0), value: 10 },
+      { name: "steps", date: londonDay(0), value: 10 },
+    ],
+    message: /^\[1\]: steps on .* more than once$/,
+  },
+];
+
+for (const personal of PERSONAL_CASES) {
+  test(`${personal.route}: ${personal.name} → 422 validation_failed, nothing sent to Exist`, async () => {
+    await call("/api/attributes", { cookie: validCookie });
+    await call("/api/values", { cookie: validCookie });
+    await sandbox.clearRequests();
+    const answer = await call(personal.route, { ...json(personal.body), cookie: validCookie });
+    expectError(answer, 422, "validation_failed");
+    expect((answer.body as { error: { message: string } }).error.message).toMatch(personal.message);
   });
 }
 

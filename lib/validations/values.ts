@@ -8,7 +8,8 @@ import { z } from "zod";
 import { existNameSchema, MAX_ITEMS_PER_REQUEST } from "@/lib/validations/ownership";
 import { dateIssue, isCalendarDate } from "@/lib/values/dates";
 import type { Parsed, ValueField } from "@/lib/values/field";
-import type { AttributeKey, WriteMode } from "@/lib/values/rules";
+import { textLength, type AttributeKey, type WriteMode } from "@/lib/values/rules";
+import { MAX_TEXT_LENGTH } from "@/lib/values/value-types";
 import { storedValueIssue } from "@/lib/values/stored";
 
 /** A calendar day (`YYYY-MM-DD`, 2026-02-31 refused) that is not after `today`. */
@@ -22,11 +23,21 @@ export function valueDateSchema(today: string) {
 // Any real day: the future is refused where today is known (writeBodySchemaFor).
 const anyDaySchema = valueDateSchema("9999-12-31");
 
+/**
+ * Far beyond any value (text is at most MAX_TEXT_LENGTH, checked per attribute): a string this
+ * long is refused before any attribute is looked up at Exist.
+ */
+export const MAX_ANY_TEXT = 10 * MAX_TEXT_LENGTH;
+
+const anyText = z
+  .string()
+  .refine((text) => textLength(text) <= MAX_ANY_TEXT, `is far too long for any value`);
+
 /** One value to write, as Exist stores it (metric, whole minutes, fractions, 1/0). */
 export const writeItemSchema = z.strictObject({
   name: existNameSchema,
   date: anyDaySchema,
-  value: z.union([z.number(), z.string()], { error: "must be a number or a string" }),
+  value: z.union([z.number(), anyText], { error: "must be a number or a string" }),
 });
 
 export type WriteItem = z.infer<typeof writeItemSchema>;

@@ -145,18 +145,23 @@ export async function record<O>(
   }
   if (intents) {
     const settlements = recording.settle(intents, outcome);
-    const write = withHistoryDb(async (db) => {
-      await settleEntries(db, username, settlements);
-      const settled = new Set(settlements.map((s) => s.id));
-      await settleEntries(db, username, unsettled(intents, settled), new Date());
-    }).finally(noteWrite);
+    const settle = () =>
+      withHistoryDb(async (db) => {
+        await settleEntries(db, username, settlements);
+        const settled = new Set(settlements.map((s) => s.id));
+        await settleEntries(db, username, unsettled(intents, settled), new Date());
+      }).finally(noteWrite);
     // One process owns the embedded database: the outcome can be written after the answer is
-    // sent (this process's reads wait for it). A shared server is read by other instances too.
-    if (env().databaseUrl) await write;
-    else inBackground(username, write);
+    // sent (this process's reads wait for it), once the answer has left: the embedded database
+    // runs on this thread. A shared server is read by other instances too: it is awaited.
+    if (env().databaseUrl) await settle();
+    else inBackground(username, afterAnswer().then(settle));
   }
   return outcome;
 }
+
+/** Resolves after the current request's answer has been handed to the socket. */
+const afterAnswer = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /** Intents without an outcome, marked for the next list load to settle now. */
 function unsettled(intents: readonly Intent[], settled: ReadonlySet<number>): Settlement[] {
