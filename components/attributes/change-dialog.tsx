@@ -4,7 +4,7 @@ import { useCallback, useState } from "react";
 import type { AttributesResponse } from "@/lib/api/contract";
 import type { BulkAction, BulkPlan } from "@/lib/attributes/bulk";
 import type { Attribute } from "@/lib/attributes/types";
-import type { LatestValue } from "@/lib/attributes/wording";
+import type { LatestValue } from "@/lib/attributes/consequences";
 import type { Problem } from "@/lib/query/api-error";
 import { AcquireDialog, BulkDialog, ReleaseDialog } from "./lazy-dialogs";
 import type { ListValues } from "./row-values";

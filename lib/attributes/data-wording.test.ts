@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { bulkGroupSummaries } from "./bulk-summary";
 import { APP_SERVICE, makeAttribute, MOOD_GROUP } from "./test-fixtures";
-import { acquireDataConsequence, releaseDataConsequence } from "./wording";
+import { acquireDataConsequence, releaseDataConsequence } from "./consequences";
 
 const steps = makeAttribute();
 
