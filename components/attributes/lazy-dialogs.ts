@@ -27,6 +27,15 @@ export const TemplatesList = dynamic(() => loadTemplates().then((m) => m.Templat
   ssr: false,
 });
 
+// Writing (a form, zod's checks, the value fields) loads only when a Log or New tag dialog first
+// opens: most visits never write.
+export const LogDialog = dynamic(() => import("./log-dialog").then((m) => m.LogDialog), {
+  ssr: false,
+});
+export const NewTagDialog = dynamic(() => import("./new-tag-dialog").then((m) => m.NewTagDialog), {
+  ssr: false,
+});
+
 /** Fetches the dialogs' code. */
 export function preloadDialogs(): void {
   void Promise.all([loadAcquire(), loadRelease(), loadBulk(), loadTemplate(), loadTemplates()]);

@@ -3,6 +3,7 @@
 import { Button } from "@/components/ui/button";
 import type { ValuesResponse } from "@/lib/api/contract";
 import { describeError } from "@/lib/query/api-error";
+import { NEW_TAG_BUTTON_ID } from "./ids";
 
 type ValuesBarProps = {
   values: ValuesResponse | undefined;
@@ -10,6 +11,8 @@ type ValuesBarProps = {
   refreshing: boolean;
   error: unknown;
   onRefresh: () => void;
+  /** When this app may create daily tags: opens New tag. */
+  onNewTag?: (() => void) | undefined;
 };
 
 function fetchedTime(values: ValuesResponse): string {
@@ -20,8 +23,9 @@ function fetchedTime(values: ValuesResponse): string {
   }).format(new Date(values.fetchedAt));
 }
 
-/** Where the values stand (loading, as of when, failed) and "Refresh values". */
-export function ValuesBar({ values, loading, refreshing, error, onRefresh }: ValuesBarProps) {
+/** Where the values stand (loading, as of when, failed), "Refresh values" and "New tag". */
+export function ValuesBar(props: ValuesBarProps) {
+  const { values, loading, refreshing, error, onRefresh } = props;
   return (
     <div className="mt-3 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-slate-700 dark:text-slate-300">
       <p aria-live="polite">
@@ -44,6 +48,16 @@ export function ValuesBar({ values, loading, refreshing, error, onRefresh }: Val
       >
         {refreshing ? "Refreshing values…" : "Refresh values"}
       </Button>
+      {props.onNewTag ? (
+        <Button
+          id={NEW_TAG_BUTTON_ID}
+          variant="secondary"
+          className="min-h-9 px-3"
+          onClick={props.onNewTag}
+        >
+          New tag
+        </Button>
+      ) : null}
     </div>
   );
 }

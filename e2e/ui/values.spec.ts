@@ -109,14 +109,14 @@ for (const account of ["imperial", "demo"]) {
   });
 }
 
-test("stalled attributes say so, and one this app owns says that this app writes no data", async ({
+test("stalled attributes say so, and one this app owns says only values logged here reach it", async ({
   page,
 }) => {
   await openAs(page, "imperial");
   const water = attributeRow(page, "Water");
   await expect(water).toContainText("No new data for 6 days");
   await expect(water).toContainText(
-    "This app writes no data, so Water gets nothing new while this app owns it.",
+    "While this app owns Water, only values you log here reach it.",
   );
   await expect(attributeRow(page, "Active energy")).toContainText("No new data for 4 days");
   await expect(attributeRow(page, "Steps")).not.toContainText("No new data");
