@@ -48,7 +48,7 @@ export function AttributeGroupSection(props: AttributeGroupSectionProps) {
       : "";
 
   return (
-    <section aria-labelledby={headingId} className="mt-6">
+    <section aria-labelledby={headingId} className="mt-4 sm:mt-6">
       <div className="flex flex-wrap items-baseline justify-between gap-x-3 px-1">
         {/* Element Timing: when the list's text first painted (read by bench/browser.ts). */}
         <h2

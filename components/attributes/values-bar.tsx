@@ -29,11 +29,15 @@ export function ValuesBar(props: ValuesBarProps) {
   return (
     <div className="mt-3 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-slate-700 dark:text-slate-300">
       <p aria-live="polite">
-        {loading
-          ? "Loading the last 14 days of values…"
-          : values
-            ? `Values of the last 14 days, as of ${fetchedTime(values)} (${values.timezone}).`
-            : null}
+        {loading ? (
+          "Loading the last 14 days of values…"
+        ) : values ? (
+          <>
+            Values of the last 14 days, as of {fetchedTime(values)}
+            {/* On a phone the time zone is left to the Log dialog, to keep this one line. */}
+            <span className="max-sm:hidden"> ({values.timezone})</span>.
+          </>
+        ) : null}
       </p>
       {error && !loading ? (
         <p role="alert" className="text-amber-900 dark:text-amber-200">
@@ -42,7 +46,7 @@ export function ValuesBar(props: ValuesBarProps) {
       ) : null}
       <Button
         variant="ghost"
-        className="min-h-9 px-2"
+        className="px-2 max-sm:min-h-9"
         onClick={onRefresh}
         aria-disabled={refreshing || loading}
       >
@@ -52,7 +56,7 @@ export function ValuesBar(props: ValuesBarProps) {
         <Button
           id={NEW_TAG_BUTTON_ID}
           variant="secondary"
-          className="min-h-9 px-3"
+          className="px-3 max-sm:min-h-9"
           onClick={props.onNewTag}
         >
           New tag
