@@ -130,7 +130,7 @@ test("the dialogs say what the change does to the data", async ({ page }) => {
   await attributeSwitch(page, "Steps").click();
   const acquire = dialog(page, "Acquire Steps?");
   await expect(acquire).toContainText(
-    "Google Fit last wrote Steps today. This app does not write Steps, so Steps will get no new data until you release it or pick another owner on Exist.",
+    "Google Fit last wrote Steps today. This app writes only what you log here, so Steps will get no other new data until you release it or pick another owner on Exist.",
   );
   await acquire.getByRole("button", { name: "Acquire", exact: true }).click();
   await expect(attributeSwitch(page, "Steps")).toBeChecked();
@@ -144,7 +144,7 @@ test("the dialogs say what the change does to the data", async ({ page }) => {
   // Elevation: inactive, no service can supply it, so a release leaves it inactive again.
   await attributeSwitch(page, "Elevation").click();
   await expect(dialog(page, "Acquire Elevation?")).toContainText(
-    "This app does not write Elevation, so Elevation will get no new data until you release it or pick another owner on Exist.",
+    "This app writes only what you log here, so Elevation will get no other new data until you release it or pick another owner on Exist.",
   );
   await dialog(page, "Acquire Elevation?")
     .getByRole("button", { name: "Acquire", exact: true })

@@ -39,8 +39,9 @@ function lastWrote(owner: string, label: string, latest: LatestValue): string {
 }
 
 /**
- * What acquiring does to the data: "Google Fit last wrote Steps today. This app does not write
- * Steps, so Steps will get no new data until you release it or pick another owner on Exist."
+ * What acquiring does to the data: "Google Fit last wrote Steps today. This app writes only what
+ * you log here, so Steps will get no other new data until you release it or pick another owner
+ * on Exist."
  */
 export function acquireDataConsequence(attribute: Attribute, latest: LatestValue): string {
   const { label } = attribute;
@@ -48,7 +49,7 @@ export function acquireDataConsequence(attribute: Attribute, latest: LatestValue
     attribute.service && !attribute.ownedByApp
       ? `${lastWrote(attribute.service.label, label, latest)} `
       : "";
-  return `${before}This app does not write ${label}, so ${label} will get no new data until you release it or pick another owner on Exist.`;
+  return `${before}This app writes only what you log here, so ${label} will get no other new data until you release it or pick another owner on Exist.`;
 }
 
 /** On release, that data resumes from whoever takes over, or that none comes at all. */
