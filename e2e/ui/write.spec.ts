@@ -339,6 +339,27 @@ test("a save shows in the row (value, day, sparkline) from the answer, with no l
   await expect(logButton(page, "Weight")).toBeFocused();
 });
 
+test("a day before the page's 14 days shows the value read from Exist for it", async ({ page }) => {
+  const session = await openAs(page, "auckland");
+  const calls = watchApiCalls(page);
+  const day = dayIn("Pacific/Auckland", -20);
+  const seeded = await storedValue(session, "coffees", day);
+  const log = await openLog(page, "Coffees");
+  await log.getByLabel("Date", { exact: true }).fill(day);
+  const shown = new Intl.DateTimeFormat("en-GB", {
+    weekday: "short",
+    day: "numeric",
+    month: "short",
+    timeZone: "UTC",
+  }).format(new Date(`${day}T00:00:00Z`));
+  await expect(log).toContainText(
+    seeded === null
+      ? `Exist has no value for ${shown} yet.`
+      : `Exist has ${String(seeded)} for ${shown}. Saving replaces it`,
+  );
+  expect(calls).toEqual(["GET /api/values/day"]);
+});
+
 test("a dropped increment answer is reported as unknown, with Exist's value; sent once", async ({
   page,
 }) => {
