@@ -10,7 +10,7 @@ import {
   acquireDataConsequence,
   type LatestValue,
   NO_CONSENT_NOTE,
-} from "@/lib/attributes/wording";
+} from "@/lib/attributes/consequences";
 import type { Problem } from "@/lib/query/api-error";
 import type { OwnershipChange } from "@/lib/query/use-ownership";
 import { switchId } from "./ids";

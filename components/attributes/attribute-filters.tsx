@@ -1,5 +1,7 @@
 "use client";
 
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
 import type { AttributeFilter } from "@/lib/attributes/filter";
 import type { OwnerCount } from "@/lib/attributes/owners";
@@ -15,52 +17,68 @@ type AttributeFiltersProps = {
 const field =
   "min-h-10 w-full rounded-md border border-slate-300 bg-white px-3 text-sm text-slate-900 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100 focus-visible:outline-2 focus-visible:outline-indigo-600 dark:focus-visible:outline-indigo-300";
 
+/** The filter box, group, owner, "owned by this app"; on a phone the last three fold away. */
 export function AttributeFilters({ filter, groups, owners, onChange }: AttributeFiltersProps) {
+  const [more, setMore] = useState(false);
+  const on = [filter.group, filter.owner, filter.ownedByAppOnly].filter(Boolean).length;
   return (
     <div
       role="group"
       aria-label="Filters"
-      className="mt-6 grid gap-3 sm:grid-cols-[1fr_11rem_11rem_auto] sm:items-end"
+      className="mt-4 grid gap-3 sm:mt-6 sm:grid-cols-[1fr_11rem_11rem_auto] sm:items-end"
     >
-      <div className="grid gap-1">
-        <label htmlFor="attribute-filter" className="text-sm font-medium">
-          Filter attributes
-        </label>
-        <input
-          id="attribute-filter"
-          type="search"
-          className={field}
-          placeholder="Name or label"
-          value={filter.query}
-          onChange={(event) => onChange({ ...filter, query: event.target.value })}
-        />
+      <div className="flex items-end gap-2">
+        <div className="grid flex-1 gap-1">
+          <label htmlFor="attribute-filter" className="text-sm font-medium">
+            Filter attributes
+          </label>
+          <input
+            id="attribute-filter"
+            type="search"
+            className={field}
+            placeholder="Name or label"
+            value={filter.query}
+            onChange={(event) => onChange({ ...filter, query: event.target.value })}
+          />
+        </div>
+        <Button
+          variant="secondary"
+          className="px-3 sm:hidden"
+          aria-expanded={more}
+          aria-controls="more-filters"
+          onClick={() => setMore(!more)}
+        >
+          {more ? "Fewer filters" : on ? `More filters (${on} on)` : "More filters"}
+        </Button>
       </div>
-      <FilterSelect
-        id="group-filter"
-        label="Group"
-        all="All groups"
-        value={filter.group}
-        options={groups.map((group) => ({ value: group.name, label: group.label }))}
-        onChange={(group) => onChange({ ...filter, group })}
-      />
-      <FilterSelect
-        id="owner-filter"
-        label="Owner"
-        all="All owners"
-        value={filter.owner}
-        options={owners.map((owner) => ({
-          value: owner.key,
-          label: `${owner.label} (${owner.count})`,
-        }))}
-        onChange={(owner) => onChange({ ...filter, owner })}
-      />
-      <label className="flex min-h-10 items-center gap-2 text-sm">
-        <Checkbox
-          checked={filter.ownedByAppOnly}
-          onChange={(event) => onChange({ ...filter, ownedByAppOnly: event.target.checked })}
+      <div id="more-filters" className={more ? "contents" : "contents max-sm:hidden"}>
+        <FilterSelect
+          id="group-filter"
+          label="Group"
+          all="All groups"
+          value={filter.group}
+          options={groups.map((group) => ({ value: group.name, label: group.label }))}
+          onChange={(group) => onChange({ ...filter, group })}
         />
-        Owned by this app
-      </label>
+        <FilterSelect
+          id="owner-filter"
+          label="Owner"
+          all="All owners"
+          value={filter.owner}
+          options={owners.map((owner) => ({
+            value: owner.key,
+            label: `${owner.label} (${owner.count})`,
+          }))}
+          onChange={(owner) => onChange({ ...filter, owner })}
+        />
+        <label className="flex min-h-10 items-center gap-2 text-sm">
+          <Checkbox
+            checked={filter.ownedByAppOnly}
+            onChange={(event) => onChange({ ...filter, ownedByAppOnly: event.target.checked })}
+          />
+          Owned by this app
+        </label>
+      </div>
     </div>
   );
 }

@@ -14,6 +14,7 @@ type AttributeGroupSectionProps = {
   selection: ReadonlySet<string>;
   onSelect: (name: string, selected: boolean) => void;
   onToggle: (attribute: Attribute) => void;
+  onLog: (attribute: Attribute) => void;
   /** Null until values have loaded. */
   values: ListValues;
   existUrl: string;
@@ -47,7 +48,7 @@ export function AttributeGroupSection(props: AttributeGroupSectionProps) {
       : "";
 
   return (
-    <section aria-labelledby={headingId} className="mt-6">
+    <section aria-labelledby={headingId} className="mt-4 sm:mt-6">
       <div className="flex flex-wrap items-baseline justify-between gap-x-3 px-1">
         {/* Element Timing: when the list's text first painted (read by bench/browser.ts). */}
         <h2
@@ -70,19 +71,23 @@ export function AttributeGroupSection(props: AttributeGroupSectionProps) {
       {/* Empty for a moment while a long list renders its first rows (attribute-list.tsx). */}
       {entry.items.length === 0 ? null : (
         <ul className="mt-2 divide-y divide-slate-200 rounded-lg border border-slate-200 dark:divide-slate-800 dark:border-slate-800">
-          {entry.items.map((attribute) => (
-            <AttributeRow
-              key={attribute.name}
-              attribute={attribute}
-              writable={canWrite(attribute, access)}
-              pending={props.pending.has(attribute.name)}
-              selected={props.selection.has(attribute.name)}
-              onSelect={props.onSelect}
-              onToggle={props.onToggle}
-              row={rowValues(props.values, attribute.name)}
-              existUrl={props.existUrl}
-            />
-          ))}
+          {entry.items.map((attribute) => {
+            const writable = canWrite(attribute, access);
+            return (
+              <AttributeRow
+                key={attribute.name}
+                attribute={attribute}
+                writable={writable}
+                pending={props.pending.has(attribute.name)}
+                selected={props.selection.has(attribute.name)}
+                onSelect={props.onSelect}
+                onToggle={props.onToggle}
+                onLog={writable && attribute.ownedByApp ? props.onLog : undefined}
+                row={rowValues(props.values, attribute.name)}
+                existUrl={props.existUrl}
+              />
+            );
+          })}
         </ul>
       )}
     </section>

@@ -18,6 +18,7 @@ type AttributeListProps = {
   selected: ReadonlySet<string>;
   onSelect: (name: string, selected: boolean) => void;
   onToggle: (attribute: Attribute) => void;
+  onLog: (attribute: Attribute) => void;
 };
 
 /**
@@ -31,6 +32,7 @@ export function AttributeList({
   selected,
   onSelect,
   onToggle,
+  onLog,
 }: AttributeListProps) {
   const pending = usePendingNames();
   const [rowLimit, setRowLimit] = useState(FIRST_ROWS);
@@ -49,6 +51,7 @@ export function AttributeList({
       selection={selected}
       onSelect={onSelect}
       onToggle={onToggle}
+      onLog={onLog}
       values={values}
       existUrl={data.existAttributesUrl}
     />

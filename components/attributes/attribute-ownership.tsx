@@ -4,6 +4,7 @@ import { useEffect, useMemo } from "react";
 import type { AttributesResponse } from "@/lib/api/contract";
 import type { AttributeFilter } from "@/lib/attributes/filter";
 import { listGroups } from "@/lib/attributes/grouping";
+import { canWrite, type WriteAccess } from "@/lib/scopes";
 import { ownerCounts } from "@/lib/attributes/owners";
 import { AttributeFilters } from "./attribute-filters";
 import { AttributeList } from "./attribute-list";
@@ -20,6 +21,10 @@ import { useChangeRunner } from "./use-change-runner";
 import { useListValues } from "./use-list-values";
 import { useSelection } from "./use-selection";
 import { ValuesBar } from "./values-bar";
+
+/** A new tag is a manual attribute of the `custom` group, owned by this app. */
+const canCreateTags = (access: WriteAccess) =>
+  canWrite({ group: { name: "custom" }, manual: true }, access);
 
 type AttributeOwnershipProps = { data: AttributesResponse; initialFilter?: AttributeFilter };
 
@@ -39,6 +44,11 @@ export function AttributeOwnership({ data, initialFilter }: AttributeOwnershipPr
   const dialogs = useOpenDialog();
   const bulk = useBulkChange({ data, selection, runBulk, openDialog: dialogs.open, announce });
   useEffect(preloadDialogsOnIntent, []);
+  // From the Log dialog: the list already shows the owner Exist named.
+  const acquireNamed = (name: string) => {
+    const attribute = attributes.find((candidate) => candidate.name === name);
+    dialogs.open(attribute ? { kind: "acquire", attribute } : null);
+  };
 
   return (
     <>
@@ -47,7 +57,10 @@ export function AttributeOwnership({ data, initialFilter }: AttributeOwnershipPr
         selected={filter.owner}
         onSelect={(owner) => changeFilter({ ...filter, owner })}
       />
-      <ValuesBar {...bar} />
+      <ValuesBar
+        {...bar}
+        onNewTag={canCreateTags(data) ? () => dialogs.open({ kind: "new-tag" }) : undefined}
+      />
       <AttributeFilters
         filter={filter}
         groups={listGroups(attributes)}
@@ -73,6 +86,7 @@ export function AttributeOwnership({ data, initialFilter }: AttributeOwnershipPr
         selected={selection.selected}
         onSelect={selection.toggle}
         onToggle={dialogs.openFor}
+        onLog={dialogs.openLog}
       />
       <TemplatesSection run={runSingle} />
       <ChangeDialog
@@ -82,6 +96,8 @@ export function AttributeOwnership({ data, initialFilter }: AttributeOwnershipPr
         onClose={dialogs.close}
         run={runSingle}
         onConfirmBulk={bulk.confirm}
+        onAcquire={acquireNamed}
+        announce={announce}
       />
     </>
   );

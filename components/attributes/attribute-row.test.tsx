@@ -98,7 +98,7 @@ describe("AttributeRow with values", () => {
     expect(screen.queryByText(/No new data/)).toBeNull();
   });
 
-  it("says when no data has come in, and that this app writes none", () => {
+  it("says when no data has come in, and that only values logged here reach it", () => {
     renderWithValues(
       { service: { name: "exist_ownership", label: "Exist Ownership" }, ownedByApp: true },
       { date: "2026-11-25", value: 4000 },
@@ -107,9 +107,7 @@ describe("AttributeRow with values", () => {
     expect(screen.queryByText("No new data for 5 days")).not.toBeNull();
     expect(screen.queryByText("5 days ago")).not.toBeNull();
     expect(
-      screen.queryByText(
-        "This app writes no data, so Steps gets nothing new while this app owns it.",
-      ),
+      screen.queryByText("While this app owns Steps, only values you log here reach it."),
     ).not.toBeNull();
   });
 });

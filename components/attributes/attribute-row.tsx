@@ -1,6 +1,7 @@
 "use client";
 
 import { memo } from "react";
+import { buttonClass } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
 import { cn } from "@/components/ui/cn";
 import { Switch } from "@/components/ui/switch";
@@ -8,7 +9,7 @@ import type { Attribute } from "@/lib/attributes/types";
 import { ownerText } from "@/lib/attributes/wording";
 import { AttributeValuesLine } from "./attribute-values";
 import { ChangeOwnerLink } from "./change-owner-link";
-import { rowId, rowLabelId, switchId } from "./ids";
+import { logButtonId, rowId, rowLabelId, switchId } from "./ids";
 import type { RowValues } from "./row-values";
 
 type AttributeRowProps = {
@@ -18,6 +19,8 @@ type AttributeRowProps = {
   selected: boolean;
   onSelect: (name: string, selected: boolean) => void;
   onToggle: (attribute: Attribute) => void;
+  /** Only for an attribute this app owns and may write: opens its Log dialog. */
+  onLog?: ((attribute: Attribute) => void) | undefined;
   /** Values once loaded (null before): they arrive after the list. */
   row?: RowValues;
   /** Exist's own attributes page, for "Change owner on Exist". */
@@ -89,6 +92,16 @@ export const AttributeRow = memo(function AttributeRow(props: AttributeRowProps)
           </p>
         ) : null}
       </div>
+      {props.onLog ? (
+        <button
+          type="button"
+          id={logButtonId(attribute.name)}
+          className={buttonClass("secondary", "min-h-9 px-3")}
+          onClick={() => props.onLog?.(attribute)}
+        >
+          Log<span className="sr-only"> {attribute.label}</span>
+        </button>
+      ) : null}
       <Switch
         id={switchId(attribute.name)}
         aria-labelledby={labelId}

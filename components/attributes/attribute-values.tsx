@@ -6,12 +6,12 @@ import type { RowValues } from "./row-values";
 
 /**
  * An attribute's latest value, when it was recorded, a 14-day sparkline, and what it means when
- * no data comes in (stalled, or owned by this app, which writes none).
+ * no data comes in (stalled, or owned by this app, which writes only what the person logs).
  */
 export function AttributeValuesLine({ attribute, row }: { attribute: Attribute; row: RowValues }) {
   const appNote = attribute.ownedByApp ? (
     <p className="text-sm text-slate-700 dark:text-slate-300">
-      This app writes no data, so {attribute.label} gets nothing new while this app owns it.
+      While this app owns {attribute.label}, only values you log here reach it.
     </p>
   ) : null;
   if (!row || !attribute.active) return appNote;

@@ -2,6 +2,7 @@
 
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
+import { cn } from "@/components/ui/cn";
 import type { BulkAction } from "@/lib/attributes/bulk";
 import { BULK_ACQUIRE_ID, BULK_RELEASE_ID } from "./ids";
 
@@ -14,10 +15,16 @@ type BulkBarProps = {
   onBulk: (action: BulkAction) => void;
 };
 
+/** Select what is shown, and change the selected rows at once; on a phone, once one is selected. */
 export function BulkBar(props: BulkBarProps) {
   const { selectedCount } = props;
   return (
-    <div className="mt-4 flex flex-wrap items-center gap-x-4 gap-y-2 rounded-lg border border-slate-200 p-3 dark:border-slate-800">
+    <div
+      className={cn(
+        "mt-4 flex flex-wrap items-center gap-x-4 gap-y-2 rounded-lg border border-slate-200 p-3 dark:border-slate-800",
+        selectedCount === 0 && "max-sm:hidden",
+      )}
+    >
       <label className="flex min-h-10 items-center gap-2 text-sm">
         <Checkbox
           checked={props.allShownSelected}

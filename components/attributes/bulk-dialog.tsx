@@ -4,7 +4,7 @@ import { ConfirmDialog } from "@/components/confirm-dialog";
 import { type BulkAction, bulkChangeText } from "@/lib/attributes/bulk";
 import { bulkGroupSummaries } from "@/lib/attributes/bulk-summary";
 import type { Attribute } from "@/lib/attributes/types";
-import { NO_CONSENT_NOTE } from "@/lib/attributes/wording";
+import { NO_CONSENT_NOTE } from "@/lib/attributes/consequences";
 import type { Problem } from "@/lib/query/api-error";
 import { BULK_ACQUIRE_ID, BULK_RELEASE_ID, BULK_RESULTS_ID } from "./ids";
 

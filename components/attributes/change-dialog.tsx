@@ -4,9 +4,9 @@ import { useCallback, useState } from "react";
 import type { AttributesResponse } from "@/lib/api/contract";
 import type { BulkAction, BulkPlan } from "@/lib/attributes/bulk";
 import type { Attribute } from "@/lib/attributes/types";
-import type { LatestValue } from "@/lib/attributes/wording";
+import type { LatestValue } from "@/lib/attributes/consequences";
 import type { Problem } from "@/lib/query/api-error";
-import { AcquireDialog, BulkDialog, ReleaseDialog } from "./lazy-dialogs";
+import { AcquireDialog, BulkDialog, LogDialog, NewTagDialog, ReleaseDialog } from "./lazy-dialogs";
 import type { ListValues } from "./row-values";
 import type { RunChange } from "./use-change-runner";
 
@@ -14,15 +14,21 @@ import type { RunChange } from "./use-change-runner";
 export type OpenDialog =
   | { kind: "acquire" | "release"; attribute: Attribute }
   | { kind: "bulk"; action: BulkAction; plan: BulkPlan }
+  | { kind: "log"; attribute: Attribute }
+  | { kind: "new-tag" }
   | null;
 
-/** The dialog open now, if any: a switch opens Acquire or Release, the bulk bar a bulk one. */
+/**
+ * The dialog open now, if any: a switch opens Acquire or Release, the bulk bar a bulk one, a
+ * row's Log button the Log dialog.
+ */
 export function useOpenDialog() {
   const [dialog, setDialog] = useState<OpenDialog>(null);
   const openFor = useCallback((attribute: Attribute) => {
     setDialog({ kind: attribute.ownedByApp ? "release" : "acquire", attribute });
   }, []);
-  return { dialog, open: setDialog, openFor, close: () => setDialog(null) };
+  const openLog = useCallback((attribute: Attribute) => setDialog({ kind: "log", attribute }), []);
+  return { dialog, open: setDialog, openFor, openLog, close: () => setDialog(null) };
 }
 
 /** The latest value's date for the dialogs; undefined while values are loading. */
@@ -39,17 +45,30 @@ type ChangeDialogProps = {
   onClose: () => void;
   run: RunChange;
   onConfirmBulk: (action: BulkAction, changes: readonly Attribute[]) => Promise<Problem | null>;
+  /** From the Log dialog, when Exist says another service owns the attribute now. */
+  onAcquire: (name: string) => void;
+  announce: (message: string) => void;
 };
 
-/** The confirmation for the change asked for: one attribute acquired or released, or a bulk change. */
-export function ChangeDialog({
-  dialog,
-  access,
-  values,
-  onClose,
-  run,
-  onConfirmBulk,
-}: ChangeDialogProps) {
+/**
+ * The dialog asked for: a confirmation (one attribute acquired or released, or a bulk change), or
+ * a write (a value logged, a new tag).
+ */
+export function ChangeDialog(props: ChangeDialogProps) {
+  const { dialog, access, values, onClose, run, onConfirmBulk } = props;
+  if (dialog?.kind === "log") {
+    return (
+      <LogDialog
+        key={dialog.attribute.name}
+        attribute={dialog.attribute}
+        onClose={onClose}
+        onAcquire={props.onAcquire}
+        announce={props.announce}
+      />
+    );
+  }
+  if (dialog?.kind === "new-tag")
+    return <NewTagDialog onClose={onClose} announce={props.announce} />;
   if (dialog?.kind === "acquire") {
     return (
       <AcquireDialog

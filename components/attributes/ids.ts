@@ -7,3 +7,5 @@ export const templateButtonId = (name: string) => `template-add-${name}`;
 export const BULK_RESULTS_ID = "bulk-results-heading";
 /** The row itself: "Since your last visit" links to it. */
 export const rowId = (name: string) => `attribute-${name}`;
+export const logButtonId = (name: string) => `log-${name}`;
+export const NEW_TAG_BUTTON_ID = "new-tag";

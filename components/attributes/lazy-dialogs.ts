@@ -10,6 +10,7 @@ const loadAcquire = () => import("./acquire-dialog");
 const loadRelease = () => import("./release-dialog");
 const loadBulk = () => import("./bulk-dialog");
 const loadTemplate = () => import("./template-dialog");
+const loadTemplates = () => import("./templates-list");
 
 export const AcquireDialog = dynamic(() => loadAcquire().then((m) => m.AcquireDialog), {
   ssr: false,
@@ -21,10 +22,23 @@ export const BulkDialog = dynamic(() => loadBulk().then((m) => m.BulkDialog), { 
 export const TemplateDialog = dynamic(() => loadTemplate().then((m) => m.TemplateDialog), {
   ssr: false,
 });
+/** "Add from templates" once shown: the page does not need it to show the list. */
+export const TemplatesList = dynamic(() => loadTemplates().then((m) => m.TemplatesList), {
+  ssr: false,
+});
+
+// Writing (a form, zod's checks, the value fields) loads only when a Log or New tag dialog first
+// opens: most visits never write.
+export const LogDialog = dynamic(() => import("./log-dialog").then((m) => m.LogDialog), {
+  ssr: false,
+});
+export const NewTagDialog = dynamic(() => import("./new-tag-dialog").then((m) => m.NewTagDialog), {
+  ssr: false,
+});
 
 /** Fetches the dialogs' code. */
 export function preloadDialogs(): void {
-  void Promise.all([loadAcquire(), loadRelease(), loadBulk(), loadTemplate()]);
+  void Promise.all([loadAcquire(), loadRelease(), loadBulk(), loadTemplate(), loadTemplates()]);
 }
 
 const INTENT_EVENTS = ["pointerover", "pointerdown", "focusin", "keydown", "touchstart"] as const;

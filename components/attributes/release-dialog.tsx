@@ -6,8 +6,8 @@ import {
   NO_CONSENT_NOTE,
   releaseConsequence,
   releaseDataConsequence,
-  releaseTarget,
-} from "@/lib/attributes/wording";
+} from "@/lib/attributes/consequences";
+import { releaseTarget } from "@/lib/attributes/wording";
 import type { Problem } from "@/lib/query/api-error";
 import type { OwnershipChange } from "@/lib/query/use-ownership";
 import { switchId } from "./ids";

@@ -3,6 +3,7 @@
 import { Button } from "@/components/ui/button";
 import type { ValuesResponse } from "@/lib/api/contract";
 import { describeError } from "@/lib/query/api-error";
+import { NEW_TAG_BUTTON_ID } from "./ids";
 
 type ValuesBarProps = {
   values: ValuesResponse | undefined;
@@ -10,6 +11,8 @@ type ValuesBarProps = {
   refreshing: boolean;
   error: unknown;
   onRefresh: () => void;
+  /** When this app may create daily tags: opens New tag. */
+  onNewTag?: (() => void) | undefined;
 };
 
 function fetchedTime(values: ValuesResponse): string {
@@ -20,16 +23,21 @@ function fetchedTime(values: ValuesResponse): string {
   }).format(new Date(values.fetchedAt));
 }
 
-/** Where the values stand (loading, as of when, failed) and "Refresh values". */
-export function ValuesBar({ values, loading, refreshing, error, onRefresh }: ValuesBarProps) {
+/** Where the values stand (loading, as of when, failed), "Refresh values" and "New tag". */
+export function ValuesBar(props: ValuesBarProps) {
+  const { values, loading, refreshing, error, onRefresh } = props;
   return (
     <div className="mt-3 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-slate-700 dark:text-slate-300">
       <p aria-live="polite">
-        {loading
-          ? "Loading the last 14 days of values…"
-          : values
-            ? `Values of the last 14 days, as of ${fetchedTime(values)} (${values.timezone}).`
-            : null}
+        {loading ? (
+          "Loading the last 14 days of values…"
+        ) : values ? (
+          <>
+            Values of the last 14 days, as of {fetchedTime(values)}
+            {/* On a phone the time zone is left to the Log dialog, to keep this one line. */}
+            <span className="max-sm:hidden"> ({values.timezone})</span>.
+          </>
+        ) : null}
       </p>
       {error && !loading ? (
         <p role="alert" className="text-amber-900 dark:text-amber-200">
@@ -38,12 +46,22 @@ export function ValuesBar({ values, loading, refreshing, error, onRefresh }: Val
       ) : null}
       <Button
         variant="ghost"
-        className="min-h-9 px-2"
+        className="px-2 max-sm:min-h-9"
         onClick={onRefresh}
         aria-disabled={refreshing || loading}
       >
         {refreshing ? "Refreshing values…" : "Refresh values"}
       </Button>
+      {props.onNewTag ? (
+        <Button
+          id={NEW_TAG_BUTTON_ID}
+          variant="secondary"
+          className="px-3 max-sm:min-h-9"
+          onClick={props.onNewTag}
+        >
+          New tag
+        </Button>
+      ) : null}
     </div>
   );
 }

@@ -154,14 +154,14 @@ test("in metric units, each value has its unit", async ({ page, sandbox }) => {
   });
 });
 
-test("stalled attributes say so, and one this app owns says that this app writes no data", async ({
+test("stalled attributes say so, and one this app owns says only values logged here reach it", async ({
   page,
 }) => {
   await openAs(page, "imperial");
   const water = attributeRow(page, "Water");
   await expect(water).toContainText("No new data for 6 days");
   await expect(water).toContainText(
-    "This app writes no data, so Water gets nothing new while this app owns it.",
+    "While this app owns Water, only values you log here reach it.",
   );
   await expect(attributeRow(page, "Active energy")).toContainText("No new data for 4 days");
   await expect(attributeRow(page, "Steps")).not.toContainText("No new data");
@@ -175,7 +175,7 @@ test("the dialogs say what the change does to the data", async ({ page }) => {
   await attributeSwitch(page, "Steps").click();
   const acquire = dialog(page, "Acquire Steps?");
   await expect(acquire).toContainText(
-    "Google Fit last wrote Steps today. This app does not write Steps, so Steps will get no new data until you release it or pick another owner on Exist.",
+    "Google Fit last wrote Steps today. This app writes only what you log here, so Steps will get no other new data until you release it or pick another owner on Exist.",
   );
   await acquire.getByRole("button", { name: "Acquire", exact: true }).click();
   await expect(attributeSwitch(page, "Steps")).toBeChecked();
@@ -189,7 +189,7 @@ test("the dialogs say what the change does to the data", async ({ page }) => {
   // Elevation: inactive, no service can supply it, so a release leaves it inactive again.
   await attributeSwitch(page, "Elevation").click();
   await expect(dialog(page, "Acquire Elevation?")).toContainText(
-    "This app does not write Elevation, so Elevation will get no new data until you release it or pick another owner on Exist.",
+    "This app writes only what you log here, so Elevation will get no other new data until you release it or pick another owner on Exist.",
   );
   await dialog(page, "Acquire Elevation?")
     .getByRole("button", { name: "Acquire", exact: true })

@@ -14,8 +14,8 @@ function listed(names: readonly string[]): string {
 }
 
 /**
- * One sentence per group on what a bulk change does to the data. Acquire: this app writes no data,
- * so every one of them stops getting new data. Release: who takes over (data resumes from them),
+ * One sentence per group on what a bulk change does to the data. Acquire: this app writes only
+ * what the person logs, so every one of them stops getting data from its service. Release: who takes over (data resumes from them),
  * and how many become inactive.
  */
 export function bulkGroupSummaries(
@@ -30,7 +30,7 @@ export function bulkGroupSummaries(
       const from = writers.length ? ` from ${listed(writers)}` : "";
       return {
         group,
-        text: `${group.label}: ${count(items.length)}${from} will get no new data while this app owns them (it writes none).`,
+        text: `${group.label}: ${count(items.length)}${from} will get no new data while this app owns them, other than what you log here.`,
       };
     }
     const takers = new Map<string, number>();

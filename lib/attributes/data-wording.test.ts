@@ -1,14 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { bulkGroupSummaries } from "./bulk-summary";
 import { APP_SERVICE, makeAttribute, MOOD_GROUP } from "./test-fixtures";
-import { acquireDataConsequence, releaseDataConsequence } from "./wording";
+import { acquireDataConsequence, releaseDataConsequence } from "./consequences";
 
 const steps = makeAttribute();
 
 describe("what a change does to the data", () => {
-  it("acquire: when the owner last wrote it, and that this app writes none", () => {
+  it("acquire: when the owner last wrote it, and that this app writes only what is logged", () => {
     expect(acquireDataConsequence(steps, { date: "2026-11-30", today: "2026-11-30" })).toBe(
-      "Google Fit last wrote Steps today. This app does not write Steps, so Steps will get no new data until you release it or pick another owner on Exist.",
+      "Google Fit last wrote Steps today. This app writes only what you log here, so Steps will get no other new data until you release it or pick another owner on Exist.",
     );
     expect(acquireDataConsequence(steps, { date: "2026-11-27", today: "2026-11-30" })).toMatch(
       /^Google Fit last wrote Steps 3 days ago\./,
@@ -18,7 +18,7 @@ describe("what a change does to the data", () => {
     );
     const inactive = makeAttribute({ service: null, active: false });
     expect(acquireDataConsequence(inactive, undefined)).toBe(
-      "This app does not write Steps, so Steps will get no new data until you release it or pick another owner on Exist.",
+      "This app writes only what you log here, so Steps will get no other new data until you release it or pick another owner on Exist.",
     );
   });
 
@@ -49,8 +49,8 @@ describe("what a change does to the data", () => {
       service: { name: "fitbit", label: "Fitbit" },
     });
     expect(bulkGroupSummaries("acquire", [steps, floors, mood]).map((s) => s.text)).toEqual([
-      "Activity: 2 attributes from Google Fit and Fitbit will get no new data while this app owns them (it writes none).",
-      "Mood: 1 attribute from Exist for iOS will get no new data while this app owns them (it writes none).",
+      "Activity: 2 attributes from Google Fit and Fitbit will get no new data while this app owns them, other than what you log here.",
+      "Mood: 1 attribute from Exist for iOS will get no new data while this app owns them, other than what you log here.",
     ]);
     const owned = (name: string, available: Array<{ name: string; label: string }>) =>
       makeAttribute({

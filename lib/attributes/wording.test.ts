@@ -1,12 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { APP_SERVICE, makeAttribute } from "./test-fixtures";
-import {
-  acquireConsequence,
-  expectedAfter,
-  ownerText,
-  releaseConsequence,
-  releaseTarget,
-} from "./wording";
+import { acquireConsequence, releaseConsequence } from "./consequences";
+import { expectedAfter, ownerText, releaseTarget } from "./wording";
 
 const oura = { name: "oura", label: "Oura" };
 

@@ -22,7 +22,7 @@ function Intro() {
   return (
     <>
       <h1 className="text-2xl font-semibold">Your attributes</h1>
-      <p className="mt-1 text-slate-700 dark:text-slate-300">
+      <p className="mt-1 text-sm text-slate-700 sm:text-base dark:text-slate-300">
         Each attribute has one owner: the only service that may write its data. Switch one on to
         make this app its owner, or off to give it up.
       </p>
