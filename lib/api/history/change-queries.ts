@@ -17,7 +17,10 @@ export type Intent = {
   day: string | null;
 };
 
-/** One item of a request: its attribute ("" for a tag Exist has yet to name), label, day. */
+/**
+ * One item of a request: its attribute ("" for a tag Exist has yet to name), label, day. A write
+ * without a label takes the one the last list load saw.
+ */
 export type IntentItem = { attribute: string; label?: string; day?: string | null };
 
 /**
@@ -43,15 +46,22 @@ export async function insertIntents(
     ),
     sql`, `,
   );
+  // A write keeps no owner and usually knows its labels: the join is skipped, as it costs about
+  // as much as the insert itself on the embedded database.
+  const join = intent.kind === "change" || intent.items.some((item) => item.label === undefined);
+  const seen = join
+    ? sql`left join last_seen_owners seen
+      on seen.username = ${intent.username} and seen.attribute = item.name`
+    : sql``;
+  const label = join ? sql`coalesce(seen.label, item.label, item.name)` : sql`item.label`;
   const ownerBefore = intent.kind === "change" ? sql`seen.owner` : sql`null`;
   const result = await db.execute(sql`
     insert into history_entries
       (username, kind, attribute, label, action, day, owner_before, outcome, request_id, settle_after)
-    select ${intent.username}, ${intent.kind}, item.name, coalesce(seen.label, item.label, item.name),
+    select ${intent.username}, ${intent.kind}, item.name, ${label},
       ${intent.action}, item.day, ${ownerBefore}, 'unknown', ${intent.requestId}, ${intent.settleAfter.toISOString()}::timestamptz
     from (values ${items}) as item(name, label, day, position)
-    left join last_seen_owners seen
-      on seen.username = ${intent.username} and seen.attribute = item.name
+    ${seen}
     order by item.position
     returning id, attribute, label, owner_before, day::text as day`);
   return rowsOf(result).map((row) => ({
@@ -80,13 +90,15 @@ export type Settlement = {
 /**
  * Writes outcomes (a tag's name too, once Exist gave it); owner changes and tags that were done
  * also become the last-seen owners, so the next list load does not count this app's own change
- * as one made elsewhere. One statement.
+ * as one made elsewhere. One statement; `owners: false` (values written: no owner changed)
+ * leaves the last-seen owners out of it.
  */
 export async function settleEntries(
   db: Db,
   username: string,
   settlements: readonly Settlement[],
   settleAfter: Date | null = null,
+  { owners = true }: { owners?: boolean } = {},
 ): Promise<void> {
   if (settlements.length === 0) return;
   const values = sql.join(
@@ -97,13 +109,19 @@ export async function settleEntries(
     sql`, `,
   );
   const settle = settleAfter ? sql`${settleAfter.toISOString()}::timestamptz` : sql`null`;
-  await db.execute(sql`
-    with settled as (
+  const update = sql`
       update history_entries as entry
       set attribute = v.attribute, label = v.label, outcome = v.outcome,
         owner_after = v.owner_after, error_code = v.error_code, settle_after = ${settle}
       from (values ${values}) as v(id, attribute, label, outcome, owner_after, error_code)
-      where entry.id = v.id
+      where entry.id = v.id`;
+  if (!owners) {
+    await db.execute(update);
+    return;
+  }
+  await db.execute(sql`
+    with settled as (
+      ${update}
       returning entry.kind, entry.action, entry.attribute, entry.label, entry.outcome,
         entry.owner_after
     )

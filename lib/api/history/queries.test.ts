@@ -162,6 +162,35 @@ describe.each(targets)("history storage on %s", (_name, options) => {
     await deleteUser(db, other);
   });
 
+  it("keeps a write's own label, and a value settled without owners leaves them as they were", async () => {
+    const { db } = database;
+    const other = `${user}_label`;
+    await upsertOwners(db, other, [
+      { attribute: "weight", label: "Weight (old)", owner: "Withings", active: true },
+    ]);
+    const [logged] = await insertIntents(db, {
+      username: other,
+      kind: "write",
+      action: "update",
+      items: [{ attribute: "weight", label: "Weight", day: "2026-03-01" }],
+      requestId: "w3",
+      settleAfter: new Date(),
+    });
+    expect(logged).toMatchObject({ label: "Weight", ownerBefore: null, day: "2026-03-01" });
+    await settleEntries(
+      db,
+      other,
+      [{ ...logged!, outcome: "done", ownerAfter: "this app", errorCode: null }],
+      null,
+      { owners: false },
+    );
+    const [entry] = await listEntries(db, other, { kind: "write" }, 10);
+    expect([entry?.label, entry?.outcome]).toEqual(["Weight", "done"]);
+    const owners = (await lockUserState(db, other)).owners.map((o) => [o.label, o.owner]);
+    expect(owners).toEqual([["Weight (old)", "Withings"]]);
+    await deleteUser(db, other);
+  });
+
   it("pages newest first, filters by kind and attribute, and dismisses observed entries", async () => {
     const { db } = database;
     await insertObserved(db, [

@@ -147,9 +147,11 @@ export async function record<O>(
     const settlements = recording.settle(intents, outcome);
     const settle = () =>
       withHistoryDb(async (db) => {
-        await settleEntries(db, username, settlements);
+        await settleEntries(db, username, settlements, null, { owners: ownersChange });
         const settled = new Set(settlements.map((s) => s.id));
-        await settleEntries(db, username, unsettled(intents, settled), new Date());
+        await settleEntries(db, username, unsettled(intents, settled), new Date(), {
+          owners: false,
+        });
       }).finally(noteWrite);
     // One process owns the embedded database: the outcome can be written after the answer is
     // sent (this process's reads wait for it), once the answer has left: the embedded database
@@ -175,8 +177,10 @@ function unsettled(intents: readonly Intent[], settled: ReadonlySet<number>): Se
     }));
 }
 
+/** Refused or unknown: no owner changed, so the last-seen owners stay out of it. */
 async function recordFailure(username: string, intents: readonly Intent[], error: unknown) {
   const code = refusedBy(error);
+  const noOwners = { owners: false };
   await withHistoryDb((db) =>
     code
       ? settleEntries(
@@ -188,8 +192,10 @@ async function recordFailure(username: string, intents: readonly Intent[], error
             ownerAfter: intent.ownerBefore,
             errorCode: code,
           })),
+          null,
+          noOwners,
         )
       : // Timeout or no answer: Exist may or may not have made the change.
-        settleEntries(db, username, unsettled(intents, new Set()), new Date()),
+        settleEntries(db, username, unsettled(intents, new Set()), new Date(), noOwners),
   );
 }

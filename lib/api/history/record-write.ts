@@ -64,19 +64,27 @@ function findTag(open: readonly Intent[], item: Item): number {
   return index >= 0 || open.length === 0 ? index : 0;
 }
 
-/** Records an update or increment of `items` around `change` (its calls to Exist). */
+/**
+ * Records an update or increment of `items` around `change` (its calls to Exist). `labelOf`
+ * names each attribute as the person sees it (else the last list load's label is looked up).
+ */
 export function recordValues(
   username: string,
   mode: "update" | "increment",
   items: readonly ValueObject[],
   change: () => Promise<ChunkedOutcome<ValueObject>>,
+  labelOf: (name: string) => string | undefined = () => undefined,
 ): Promise<ChunkedOutcome<ValueObject>> {
   return record(
     username,
     {
       kind: "write",
       action: mode,
-      items: items.map((item) => ({ attribute: item.name, day: item.date })),
+      items: items.map((item) => ({
+        attribute: item.name,
+        label: labelOf(item.name),
+        day: item.date,
+      })),
       settle: (intents, outcome) =>
         writeSettlements(intents, outcome, findValue, (intent) => ({
           ...intent,

@@ -69,11 +69,18 @@ export async function writeValues(
   mode: WriteMode,
   body: readonly WriteItem[],
 ): Promise<NextResponse<WriteValuesResponse>> {
-  const items = validate(writeBodySchemaFor(await writeContext(exist, session, mode)), body);
+  const context = await writeContext(exist, session, mode);
+  const items = validate(writeBodySchemaFor(context), body);
   let outcome: ChunkedOutcome<ValueObject>;
   try {
     // Sent once: an increment whose answer was lost must not be sent again (it would add twice).
-    outcome = await recordValues(session.username, mode, items, () => exist[mode](items));
+    outcome = await recordValues(
+      session.username,
+      mode,
+      items,
+      () => exist[mode](items),
+      (name) => context.attributes.get(name)?.label,
+    );
   } catch (error) {
     if (!outcomeUnknown(error)) throw error;
     valuesCache.forget(session.username);
