@@ -2,12 +2,20 @@ import { afterAll, describe, expect, it } from "vitest";
 import { lockKey, seal, tokenHash, unseal } from "@/lib/db/shared-refresh";
 
 const SECRET = "s".repeat(32);
-const pair = { accessToken: "a1", refreshToken: "r1", expiresAt: 123, scopes: ["mood_read"] };
+// Tokens long enough that random ciphertext cannot contain them by chance (a two-letter token
+// turned up in about one sealed text in forty).
+const pair = {
+  accessToken: "access-token-7c41d2e9b0f35a68",
+  refreshToken: "refresh-token-3b9e0a17c5d2f864",
+  expiresAt: 123,
+  scopes: ["mood_read"],
+};
 
 describe("refreshed token pairs at rest", () => {
   it("are sealed with AUTH_SECRET, unreadable and tamper-evident without it", () => {
     const sealed = seal(pair, SECRET);
-    expect(sealed).not.toContain("a1");
+    expect(sealed).not.toContain(pair.accessToken);
+    expect(sealed).not.toContain(pair.refreshToken);
     expect(unseal(sealed, SECRET)).toEqual(pair);
     expect(() => unseal(sealed, "t".repeat(32))).toThrow();
   });
