@@ -4,6 +4,8 @@
  * DATABASE_URL set: a `pg` pool on that server. Unset: the embedded PGlite in DATA_DIR.
  */
 import "server-only";
+import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { sql } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
@@ -34,13 +36,49 @@ export function openDatabase(options: DatabaseOptions): Promise<Database> {
   return options.databaseUrl ? openServer(options.databaseUrl) : openEmbedded(options.dataDir);
 }
 
+/**
+ * PostgreSQL's settings for the embedded database, after PGlite's own. The default 128 MB of
+ * shared buffers are allocated and touched at start-up, about 150 MB resident for a database of
+ * a few MB; PGlite reads its files through the operating system's cache anyway, so 16 MB costs
+ * no measurable time (README.md, "Memory").
+ */
+const EMBEDDED_SETTINGS = ["-c", "shared_buffers=16MB"];
+
+/**
+ * A new data folder: PGlite runs initdb in a second WebAssembly instance of its own, whose memory
+ * (about 300 MB) stays resident until a garbage collection that may never come, and a worker
+ * thread would still leave about 140 MB in the allocator. So a short-lived Node process creates
+ * the folder, and this one opens it. Resolves false when that failed (the caller then lets PGlite
+ * create the folder here, and any real error shows there).
+ */
+function initInChildProcess(folder: string, startParams: string[]): Promise<boolean> {
+  const code = `
+    const { folder, startParams } = JSON.parse(process.env.PGLITE_INIT);
+    import("@electric-sql/pglite")
+      .then(async ({ PGlite }) => (await PGlite.create(folder, { startParams })).close())
+      .then(() => process.exit(0), () => process.exit(1));`;
+  // The same WebAssembly compiler flags as this process (package.json, start:prod).
+  const flags = process.execArgv.filter((flag) => /^--(no-)?(wasm|liftoff)/.test(flag));
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [...flags, "-e", code], {
+      env: { ...process.env, PGLITE_INIT: JSON.stringify({ folder, startParams }) },
+      stdio: "ignore",
+    });
+    child.once("error", () => resolve(false));
+    child.once("exit", (status) => resolve(status === 0));
+  });
+}
+
 async function openEmbedded(dataDir: string): Promise<Database> {
   const release = lockDataDir(dataDir);
   try {
     const { PGlite } = await import("@electric-sql/pglite");
     const { drizzle } = await import("drizzle-orm/pglite");
     const { migrate } = await import("drizzle-orm/pglite/migrator");
-    const client = await PGlite.create(path.join(dataDir, "pglite"));
+    const folder = path.join(dataDir, "pglite");
+    const startParams = [...PGlite.defaultStartParams, ...EMBEDDED_SETTINGS];
+    if (!existsSync(path.join(folder, "PG_VERSION"))) await initInChildProcess(folder, startParams);
+    const client = await PGlite.create(folder, { startParams });
     const pglite = drizzle({ client, schema });
     // The lock file already keeps every other process out: no advisory lock needed here.
     await migrate(pglite, MIGRATIONS).catch(async (error: unknown) => {
