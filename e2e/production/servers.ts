@@ -128,7 +128,7 @@ export async function startStandalone(
     stdio: ["ignore", "pipe", "pipe"],
   });
   const server = track(child, url);
-  await waitUntilUp(server, `${url}/`);
+  await waitUntilUp(server, `${url}/api/health`);
   return server;
 }
 

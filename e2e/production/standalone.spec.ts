@@ -83,6 +83,15 @@ test("it serves alone: sign-in against the sandbox, an acquire in the history", 
   );
   expect(childrenOf(server.pid)).toEqual([]);
 
+  const health = await fetch(`${server.url}/api/health`);
+  expect(health.status).toBe(200);
+  const ready = await fetch(`${server.url}/api/ready`);
+  expect(ready.status).toBe(200);
+  expect(await ready.json()).toEqual({
+    status: "ready",
+    database: { kind: "embedded", state: "up" },
+  });
+
   await page.goto("/");
   await page.getByRole("button", { name: "Sign in with Exist", exact: true }).click();
   await expect(page).toHaveURL(new RegExp(`^${productionSandboxUrl}/oauth2/authorize`), {
