@@ -23,10 +23,10 @@ const nextBin = path.join(root, "node_modules/next/dist/bin/next");
 const distDir = process.env.NEXT_DIST_DIR || ".next";
 const serverJs = path.join(standaloneDir(root, distDir), "server.js");
 /**
- * How long a stop may take before what is left is killed: the server drains its requests for up
- * to 10 s (lib/server/shutdown.ts), and `npm start` must be gone within 15 s of a SIGTERM.
+ * How long a stop may take before what is left is killed: the server is gone within 13 s
+ * (lib/server/shutdown.ts), and `npm start` must be within 15 s of a SIGTERM.
  */
-const STOP_GRACE_MS = 13_000;
+const STOP_GRACE_MS = 14_000;
 /** What `next build` reads: when any of it is newer than the build, the build is stale. */
 const SOURCES = [
   "app",

@@ -1,6 +1,7 @@
 /**
  * The one database connection of the process, opened lazily on first use (never at module load:
- * `next build` loads route modules in worker processes) and closed on SIGINT/SIGTERM.
+ * `next build` loads route modules in worker processes) and closed by the shutdown, once the
+ * requests and their history writes are done (lib/server/shutdown.ts).
  * DATABASE_URL set: a `pg` pool on that server. Unset: the embedded PGlite in DATA_DIR.
  */
 import "server-only";
@@ -181,34 +182,36 @@ function sqlAdvisoryLock(key: bigint) {
   return sql`select pg_advisory_xact_lock(${key.toString()}::bigint)`;
 }
 
-type Registry = { __historyDatabase?: Promise<Database> };
+type Registry = { __historyDatabase?: Promise<Database>; __historyDatabaseClosed?: boolean };
 const registry = globalThis as typeof globalThis & Registry;
 
 /**
  * The process's database, opened on first call. A failed open is not kept, so a server that
- * comes back is used again.
+ * comes back is used again. Once closed (shutdown), it stays closed.
  */
 export function database(): Promise<Database> {
+  if (registry.__historyDatabaseClosed) {
+    return Promise.reject(new Error("the database is closed: the server is stopping"));
+  }
   if (!registry.__historyDatabase) {
     const { databaseUrl, dataDir } = env();
     const opening = openDatabase({ databaseUrl, dataDir });
     registry.__historyDatabase = opening;
-    opening.then(closeOnSignals, () => {
+    opening.catch(() => {
       if (registry.__historyDatabase === opening) registry.__historyDatabase = undefined;
     });
   }
   return registry.__historyDatabase;
 }
 
-function closeOnSignals(opened: Database): void {
-  let closing: Promise<void> | undefined;
-  const close = (signal: NodeJS.Signals) => {
-    closing ??= opened.close().catch(() => {});
-    // Next's own handler exits once its requests are done; alone, exit after closing.
-    if (process.listenerCount(signal) === 1) {
-      void closing.then(() => process.exit(signal === "SIGINT" ? 130 : 143));
-    }
-  };
-  process.once("SIGINT", close);
-  process.once("SIGTERM", close);
+/**
+ * Closes the process's database (the embedded one's lock goes with it), once shutdown no longer
+ * needs it (lib/server/shutdown.ts). One being opened is closed once open.
+ */
+export async function closeDatabase(): Promise<void> {
+  registry.__historyDatabaseClosed = true;
+  const opening = registry.__historyDatabase;
+  registry.__historyDatabase = undefined;
+  const opened = await opening?.catch(() => undefined);
+  await opened?.close();
 }
