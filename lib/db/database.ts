@@ -71,7 +71,18 @@ function initInChildProcess(folder: string, startParams: string[]): Promise<bool
 }
 
 async function openEmbedded(dataDir: string): Promise<Database> {
-  const release = lockDataDir(dataDir);
+  let opened: { close(): Promise<void> } | undefined;
+  const release = await lockDataDir(dataDir, {
+    // Only when this process stalled for seconds and another one took the folder over.
+    onLost: (holder) => {
+      const who = holder ? `pid ${holder.pid} on ${holder.host}` : "another process";
+      console.error(
+        `history: the embedded database in ${path.resolve(dataDir)} was taken over by ${who}; ` +
+          "this process stops using it",
+      );
+      void opened?.close().catch(() => {});
+    },
+  });
   try {
     const { PGlite } = await import("@electric-sql/pglite");
     const { drizzle } = await import("drizzle-orm/pglite");
@@ -80,6 +91,7 @@ async function openEmbedded(dataDir: string): Promise<Database> {
     const startParams = [...PGlite.defaultStartParams, ...EMBEDDED_SETTINGS];
     if (!existsSync(path.join(folder, "PG_VERSION"))) await initInChildProcess(folder, startParams);
     const client = await PGlite.create(folder, { startParams });
+    opened = client;
     const pglite = drizzle({ client, schema });
     // The lock file already keeps every other process out: no advisory lock needed here.
     await migrate(pglite, MIGRATIONS).catch(async (error: unknown) => {
