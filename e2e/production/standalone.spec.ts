@@ -25,9 +25,6 @@ import {
   type ServerProcess,
 } from "./servers";
 
-/** After one sign-in, with the settings of lib/db/database.ts and start:prod (about 265 MB). */
-const MEMORY_BUDGET_MB = 350;
-
 let copy = "";
 let missing: string[] = [];
 let sandbox: ServerProcess | undefined;
@@ -118,10 +115,10 @@ test("it serves alone: sign-in against the sandbox, an acquire in the history", 
     )
     .toEqual([["steps", "acquire", "done"]]);
 
+  // Reported, not asserted: memory is the benchmark's to measure, never a test's to fail on.
   const rss = residentMb(server.pid);
   test.info().annotations.push({ type: "memory", description: `${rss} MB resident` });
   console.log(`standalone server after one sign-in and an acquire: ${rss} MB resident`);
-  expect(rss).toBeLessThan(MEMORY_BUDGET_MB);
 
   // It stops by itself on SIGTERM (what it does meanwhile: drain.spec.ts).
   expect((await server.stop("SIGTERM")).signal).toBeNull();
