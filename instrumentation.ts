@@ -1,11 +1,16 @@
 /**
- * Runs once when a Next.js server starts (not during `next build`): opens the database, so a
- * DATABASE_URL that cannot be used, or an embedded data folder another process holds, stops
- * start-up with a message naming it instead of failing later, request by request; then starts
- * pruning history older than the retention period.
+ * Runs once when a Next.js server starts (not during `next build`): takes over the shutdown
+ * (lib/server/shutdown.ts: drain requests and their history writes, then close the database);
+ * opens the database, so a DATABASE_URL that cannot be used, or an embedded data folder another
+ * process holds, stops start-up with a message naming it instead of failing later, request by
+ * request; then starts pruning history older than the retention period.
  */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { installShutdown } = await import("@/lib/server/shutdown");
+  const { closeDatabase } = await import("@/lib/db/database");
+  const { allWritesDone } = await import("@/lib/api/history/store");
+  installShutdown({ writesDone: allWritesDone, closeDatabase });
   const { openAtStartup } = await import("@/lib/db/startup");
   await openAtStartup();
   const { schedulePruning } = await import("@/lib/api/history/prune-history");

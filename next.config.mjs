@@ -4,6 +4,8 @@ const nextConfig = {
   poweredByHeader: false,
   // A second build folder lets the benchmark or a second test run build beside `next dev`.
   distDir: process.env.NEXT_DIST_DIR || ".next",
+  // Production runs `.next/standalone/server.js` alone (README, "Running in production").
+  output: "standalone",
   // PGlite loads its .wasm files from its own package folder: bundled, it cannot find them.
   // (`pg` is on Next's built-in list of external packages.)
   serverExternalPackages: ["@electric-sql/pglite"],

@@ -10,6 +10,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { redirectWithoutSession } from "@/lib/auth/page-guard";
 import { env } from "@/lib/env";
 import { createNonce, securityHeaders, type SecurityHeaderOptions } from "@/lib/security/headers";
+import { shuttingDown } from "@/lib/server/shutdown";
 
 let policy: Omit<SecurityHeaderOptions, "nonce"> | undefined;
 
@@ -46,6 +47,8 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
     (await redirectWithoutSession(request)) ??
     passOn(request, headers["Content-Security-Policy"] ?? "");
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  // Shutting down: the connection is not kept for another request (lib/server/shutdown.ts).
+  if (shuttingDown()) response.headers.set("Connection", "close");
   return response;
 }
 

@@ -1,7 +1,10 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_SCOPES } from "@/lib/scopes";
 import { SANDBOX_CLIENT } from "@/lib/sandbox-client";
-import { parseEnv } from "@/lib/env";
+import { defaultDataDir, parseEnv } from "@/lib/env";
 
 const SECRET = "x".repeat(32);
 
@@ -126,5 +129,20 @@ describe("parseEnv", () => {
     expect(parseEnv({ AUTH_SECRET: SECRET, DATABASE_URL: "postgres://u:p@db/app" })).toMatchObject({
       databaseUrl: "postgres://u:p@db/app",
     });
+  });
+});
+
+describe("defaultDataDir", () => {
+  it("is .data in the working directory", () => {
+    expect(defaultDataDir(tmpdir())).toBe(".data");
+  });
+
+  it("is the project's .data for the standalone server inside the build folder", () => {
+    const project = mkdtempSync(path.join(tmpdir(), "env-project-"));
+    const standalone = path.join(project, ".next", "standalone");
+    mkdirSync(standalone, { recursive: true });
+    writeFileSync(path.join(project, ".next", "BUILD_ID"), "x");
+    expect(defaultDataDir(standalone)).toBe(path.join(project, ".data"));
+    rmSync(project, { recursive: true, force: true });
   });
 });

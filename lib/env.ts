@@ -4,6 +4,8 @@
  * `server-only` here: the start script (scripts/run.ts) checks the same rules before it starts
  * anything.
  */
+import { existsSync } from "node:fs";
+import path from "node:path";
 import { z } from "zod";
 import { DEFAULT_SCOPES, SCOPE_NAME, parseScopes } from "@/lib/scopes";
 import { DEFAULT_SANDBOX_PORT, SANDBOX_CLIENT } from "@/lib/sandbox-client";
@@ -141,9 +143,20 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     sandboxPort,
     existTimeoutMs: raw.EXIST_TIMEOUT_MS ?? 10_000,
     databaseUrl: raw.DATABASE_URL,
-    dataDir: raw.DATA_DIR ?? ".data",
+    dataDir: raw.DATA_DIR ?? defaultDataDir(),
     historyRetentionDays: raw.HISTORY_RETENTION_DAYS ?? 365,
   };
+}
+
+/**
+ * `.data` in the working directory; but the standalone server (`node .next/standalone/server.js`)
+ * runs from inside the build folder, which the next build empties: there, the project's `.data`,
+ * the folder `npm start` uses. (A copy of the standalone folder elsewhere, as in a container,
+ * sets DATA_DIR.)
+ */
+export function defaultDataDir(cwd = process.cwd()): string {
+  const inBuild = path.basename(cwd) === "standalone" && existsSync(path.join(cwd, "../BUILD_ID"));
+  return inBuild ? path.resolve(cwd, "../../.data") : ".data";
 }
 
 let cached: Env | undefined;

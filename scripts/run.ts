@@ -4,8 +4,10 @@
  * With no EXIST_CLIENT_ID: sandbox mode. Starts the local Exist (sandbox/main.ts), points the app
  * at it, makes up a session secret if none is set, and says so in a banner. With EXIST_CLIENT_ID:
  * the app alone, against EXIST_BASE_URL (https://exist.io), and AUTH_SECRET is required.
- * `start` builds first when .next/BUILD_ID is missing or older than the sources.
- * Ctrl-C (SIGINT) or SIGTERM stops every process this script started.
+ * `start` builds first (`next build`) when the standalone server is missing or older than the
+ * sources, completes it (scripts/standalone.ts), then runs it as production does: `node
+ * .next/standalone/server.js`. Ctrl-C (SIGINT) or SIGTERM stops every process this script
+ * started, and so does the death of the process that started it (a `kill -9` of npm).
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -13,10 +15,18 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { EnvError, parseEnv } from "../lib/env";
 import { DEFAULT_SANDBOX_PORT } from "../lib/sandbox-client";
+import { SERVER_NODE_FLAGS, completeStandalone, standaloneDir } from "./standalone";
 
 const root = path.resolve(import.meta.dirname, "..");
 const nextBin = path.join(root, "node_modules/next/dist/bin/next");
-const tsxBin = path.join(root, "node_modules/tsx/dist/cli.mjs");
+/** As in next.config.mjs: a test or benchmark may build into another folder. */
+const distDir = process.env.NEXT_DIST_DIR || ".next";
+const serverJs = path.join(standaloneDir(root, distDir), "server.js");
+/**
+ * How long a stop may take before what is left is killed: the server is gone within 13 s
+ * (lib/server/shutdown.ts), and `npm start` must be within 15 s of a SIGTERM.
+ */
+const STOP_GRACE_MS = 14_000;
 /** What `next build` reads: when any of it is newer than the build, the build is stale. */
 const SOURCES = [
   "app",
@@ -51,6 +61,10 @@ function appEnvironment(): NodeJS.ProcessEnv {
   if (env.APP_URL) env.NEXTAUTH_URL ||= env.APP_URL;
   // Next.js would otherwise try to send usage telemetry to its servers.
   env.NEXT_TELEMETRY_DISABLED ||= "1";
+  // The standalone server runs from its own folder: a relative DATA_DIR means this one's.
+  env.DATA_DIR = path.resolve(root, env.DATA_DIR?.trim() || ".data");
+  // Where the standalone server listens; a container's HOSTNAME names the container, not this.
+  env.HOSTNAME = "0.0.0.0";
   const hasSecret = Boolean(env.AUTH_SECRET?.trim() || env.NEXTAUTH_SECRET?.trim());
   if (sandboxMode) {
     env.SANDBOX_PORT ||= String(DEFAULT_SANDBOX_PORT);
@@ -89,23 +103,29 @@ function newestSource(entry: string): number {
 }
 
 function buildIsStale(): boolean {
-  const buildId = path.join(root, ".next/BUILD_ID");
-  if (!existsSync(buildId)) return true;
+  const buildId = path.join(root, distDir, "BUILD_ID");
+  if (!existsSync(buildId) || !existsSync(serverJs)) return true;
   const builtAt = statSync(buildId).mtimeMs;
   return SOURCES.some((source) => newestSource(path.join(root, source)) > builtAt);
 }
 
-function run(command: string[], env: NodeJS.ProcessEnv): ChildProcess {
-  const child = spawn(process.execPath, command, { cwd: root, env, stdio: "inherit" });
+/** Keeps `child` among the processes to stop; once stopping, its exit lets the next one go. */
+function track(child: ChildProcess): ChildProcess {
   children.add(child);
-  child.on("exit", (code, signal) => {
+  child.on("exit", () => {
     children.delete(child);
-    if (stopping) {
-      if (children.size === 0) process.exit(0);
-      return;
-    }
+    if (stopping) stopNewest();
+  });
+  return child;
+}
+
+function run(command: string[], env: NodeJS.ProcessEnv): ChildProcess {
+  const child = track(spawn(process.execPath, command, { cwd: root, env, stdio: "inherit" }));
+  child.on("exit", (code, signal) => {
+    if (stopping) return;
     // One part stopped on its own: stop the rest too, rather than serve half an app.
-    console.error(`${path.basename(command[1] ?? "")} exited (${signal ?? code}); stopping.`);
+    const name = command.find((part) => /\.(ts|js)$/.test(part)) ?? command.join(" ");
+    console.error(`${name} exited (${signal ?? code}); stopping.`);
     stop(code ?? 1);
   });
   return child;
@@ -115,17 +135,26 @@ function waitForExit(child: ChildProcess): Promise<number> {
   return new Promise((resolve) => child.once("exit", (code) => resolve(code ?? 1)));
 }
 
+/**
+ * Stops the children one at a time, newest first: the app finishes its requests while the
+ * sandbox they may be waiting on still answers.
+ */
 function stop(exitCode = 0): void {
   if (stopping) return;
   stopping = true;
   process.exitCode = exitCode;
-  if (children.size === 0) process.exit(exitCode);
-  for (const child of children) child.kill("SIGTERM");
-  // Whatever has not stopped after a few seconds is stopped for good.
+  // Whatever has not stopped in time is stopped for good.
   setTimeout(() => {
     for (const child of children) child.kill("SIGKILL");
     process.exit(exitCode);
-  }, 5000).unref();
+  }, STOP_GRACE_MS).unref();
+  stopNewest();
+}
+
+function stopNewest(): void {
+  const newest = [...children].at(-1);
+  if (newest) newest.kill("SIGTERM");
+  else process.exit(process.exitCode);
 }
 
 async function waitForSandbox(url: string): Promise<void> {
@@ -169,18 +198,25 @@ async function main(): Promise<void> {
 
   process.on("SIGINT", () => stop(0));
   process.on("SIGTERM", () => stop(0));
+  // Started by npm (or a shell) that died without passing a signal on: this process is
+  // adopted by another, so nothing is left to stop it but itself.
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parent) stop(0);
+  }, 500).unref();
 
   if (sandboxMode) {
-    run([tsxBin, "sandbox/main.ts"], env);
+    // tsx as a loader in the one process, not its CLI (which adds a process in between).
+    run(["--import", "tsx", "sandbox/main.ts"], env);
     await waitForSandbox(env.EXIST_BASE_URL ?? "");
     if (stopping) return;
   }
   if (mode === "start" && buildIsStale()) {
     console.log("Building the app (next build)...");
-    const build = spawn(process.execPath, [nextBin, "build"], { cwd: root, env, stdio: "inherit" });
-    children.add(build);
+    const build = track(
+      spawn(process.execPath, [nextBin, "build"], { cwd: root, env, stdio: "inherit" }),
+    );
     const code = await waitForExit(build);
-    children.delete(build);
     if (stopping) return;
     if (code !== 0) {
       console.error("next build failed.");
@@ -188,8 +224,18 @@ async function main(): Promise<void> {
     }
   }
   if (stopping) return;
+  if (mode === "start") {
+    // Every time: a build made by `next build` alone lacks the static files.
+    const missing = completeStandalone(root, distDir);
+    if (missing.length > 0) {
+      console.error(`The standalone build lacks: ${missing.join(", ")}`);
+      return stop(1);
+    }
+  }
   banner(env, sandboxMode);
-  run([nextBin, mode, "--port", env.PORT?.trim() || "3000"], env);
+  const port = env.PORT?.trim() || "3000";
+  if (mode === "start") run([...SERVER_NODE_FLAGS, serverJs], { ...env, PORT: port });
+  else run([nextBin, "dev", "--port", port], env);
 }
 
 void main();

@@ -251,3 +251,22 @@ export type HistoryResponse = {
   /** Every attribute the user's history mentions, for the filter. */
   attributes: Array<{ attribute: string; label: string }>;
 };
+
+/** GET /api/health (liveness): answers while the process can answer at all. No session. */
+export type HealthResponse = { status: "ok" };
+
+/**
+ * GET /api/ready (readiness): 200 `ready` while the process takes requests, whatever the
+ * database's state (the app works without it: it records no history meanwhile); 503 `stopping`
+ * from the moment a shutdown begins. No session.
+ */
+export type ReadyResponse =
+  | {
+      status: "ready";
+      database: {
+        kind: "embedded" | "server";
+        /** From a `select 1` that answered (up) or failed or took over a second (down). */
+        state: "up" | "down";
+      };
+    }
+  | { status: "stopping" };

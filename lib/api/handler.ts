@@ -24,6 +24,7 @@ import type { SessionToken } from "@/lib/auth/token";
 import { countExistCalls } from "@/lib/exist/call-stats";
 import { createExistClient, type ExistClient } from "@/lib/exist/client";
 import { existConfig } from "@/lib/exist/config";
+import { shuttingDown } from "@/lib/server/shutdown";
 
 export type HandlerContext<Body> = {
   request: NextRequest;
@@ -85,6 +86,8 @@ async function answer<S extends z.ZodType | undefined>(
     response = handleApiError(error);
   }
   response.headers.set("Cache-Control", "private, no-store");
+  // The connection is not kept for another request: the server is waiting for it to close.
+  if (shuttingDown()) response.headers.set("Connection", "close");
   if (tokens?.changed) await writeSessionToken(response, tokens.token, request.cookies);
   return response;
 }

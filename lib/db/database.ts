@@ -1,9 +1,12 @@
 /**
  * The one database connection of the process, opened lazily on first use (never at module load:
- * `next build` loads route modules in worker processes) and closed on SIGINT/SIGTERM.
+ * `next build` loads route modules in worker processes) and closed by the shutdown, once the
+ * requests and their history writes are done (lib/server/shutdown.ts).
  * DATABASE_URL set: a `pg` pool on that server. Unset: the embedded PGlite in DATA_DIR.
  */
 import "server-only";
+import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { sql } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
@@ -34,13 +37,61 @@ export function openDatabase(options: DatabaseOptions): Promise<Database> {
   return options.databaseUrl ? openServer(options.databaseUrl) : openEmbedded(options.dataDir);
 }
 
+/**
+ * PostgreSQL's settings for the embedded database, after PGlite's own. The default 128 MB of
+ * shared buffers are allocated and touched at start-up, about 150 MB resident for a database of
+ * a few MB; PGlite reads its files through the operating system's cache anyway, so 16 MB costs
+ * no measurable time (README.md, "Memory").
+ */
+const EMBEDDED_SETTINGS = ["-c", "shared_buffers=16MB"];
+
+/**
+ * A new data folder: PGlite runs initdb in a second WebAssembly instance of its own, whose memory
+ * (about 300 MB) stays resident until a garbage collection that may never come, and a worker
+ * thread would still leave about 140 MB in the allocator. So a short-lived Node process creates
+ * the folder, and this one opens it. Resolves false when that failed (the caller then lets PGlite
+ * create the folder here, and any real error shows there).
+ */
+function initInChildProcess(folder: string, startParams: string[]): Promise<boolean> {
+  const code = `
+    const { folder, startParams } = JSON.parse(process.env.PGLITE_INIT);
+    import("@electric-sql/pglite")
+      .then(async ({ PGlite }) => (await PGlite.create(folder, { startParams })).close())
+      .then(() => process.exit(0), () => process.exit(1));`;
+  // The same WebAssembly compiler flags as this process (package.json, start:prod).
+  const flags = process.execArgv.filter((flag) => /^--(no-)?(wasm|liftoff)/.test(flag));
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [...flags, "-e", code], {
+      env: { ...process.env, PGLITE_INIT: JSON.stringify({ folder, startParams }) },
+      stdio: "ignore",
+    });
+    child.once("error", () => resolve(false));
+    child.once("exit", (status) => resolve(status === 0));
+  });
+}
+
 async function openEmbedded(dataDir: string): Promise<Database> {
-  const release = lockDataDir(dataDir);
+  let opened: { close(): Promise<void> } | undefined;
+  const release = await lockDataDir(dataDir, {
+    // Only when this process stalled for seconds and another one took the folder over.
+    onLost: (holder) => {
+      const who = holder ? `pid ${holder.pid} on ${holder.host}` : "another process";
+      console.error(
+        `history: the embedded database in ${path.resolve(dataDir)} was taken over by ${who}; ` +
+          "this process stops using it",
+      );
+      void opened?.close().catch(() => {});
+    },
+  });
   try {
     const { PGlite } = await import("@electric-sql/pglite");
     const { drizzle } = await import("drizzle-orm/pglite");
     const { migrate } = await import("drizzle-orm/pglite/migrator");
-    const client = await PGlite.create(path.join(dataDir, "pglite"));
+    const folder = path.join(dataDir, "pglite");
+    const startParams = [...PGlite.defaultStartParams, ...EMBEDDED_SETTINGS];
+    if (!existsSync(path.join(folder, "PG_VERSION"))) await initInChildProcess(folder, startParams);
+    const client = await PGlite.create(folder, { startParams });
+    opened = client;
     const pglite = drizzle({ client, schema });
     // The lock file already keeps every other process out: no advisory lock needed here.
     await migrate(pglite, MIGRATIONS).catch(async (error: unknown) => {
@@ -143,34 +194,36 @@ function sqlAdvisoryLock(key: bigint) {
   return sql`select pg_advisory_xact_lock(${key.toString()}::bigint)`;
 }
 
-type Registry = { __historyDatabase?: Promise<Database> };
+type Registry = { __historyDatabase?: Promise<Database>; __historyDatabaseClosed?: boolean };
 const registry = globalThis as typeof globalThis & Registry;
 
 /**
  * The process's database, opened on first call. A failed open is not kept, so a server that
- * comes back is used again.
+ * comes back is used again. Once closed (shutdown), it stays closed.
  */
 export function database(): Promise<Database> {
+  if (registry.__historyDatabaseClosed) {
+    return Promise.reject(new Error("the database is closed: the server is stopping"));
+  }
   if (!registry.__historyDatabase) {
     const { databaseUrl, dataDir } = env();
     const opening = openDatabase({ databaseUrl, dataDir });
     registry.__historyDatabase = opening;
-    opening.then(closeOnSignals, () => {
+    opening.catch(() => {
       if (registry.__historyDatabase === opening) registry.__historyDatabase = undefined;
     });
   }
   return registry.__historyDatabase;
 }
 
-function closeOnSignals(opened: Database): void {
-  let closing: Promise<void> | undefined;
-  const close = (signal: NodeJS.Signals) => {
-    closing ??= opened.close().catch(() => {});
-    // Next's own handler exits once its requests are done; alone, exit after closing.
-    if (process.listenerCount(signal) === 1) {
-      void closing.then(() => process.exit(signal === "SIGINT" ? 130 : 143));
-    }
-  };
-  process.once("SIGINT", close);
-  process.once("SIGTERM", close);
+/**
+ * Closes the process's database (the embedded one's lock goes with it), once shutdown no longer
+ * needs it (lib/server/shutdown.ts). One being opened is closed once open.
+ */
+export async function closeDatabase(): Promise<void> {
+  registry.__historyDatabaseClosed = true;
+  const opening = registry.__historyDatabase;
+  registry.__historyDatabase = undefined;
+  const opened = await opening?.catch(() => undefined);
+  await opened?.close();
 }

@@ -57,3 +57,8 @@ export async function writesDone(username: string): Promise<void> {
   const writes = pending.get(username);
   if (writes) await Promise.allSettled([...writes]);
 }
+
+/** Every user's writes still running after their answers: a shutdown waits for them. */
+export async function allWritesDone(): Promise<void> {
+  await Promise.allSettled([...pending.values()].flatMap((writes) => [...writes]));
+}

@@ -1,0 +1,89 @@
+/**
+ * After `next build` (`npm run build` runs both): completes `<distDir>/standalone`, the folder
+ * production runs (`node .next/standalone/server.js`, `npm run start:prod`), and checks that it
+ * holds every file the server loads at run time.
+ *
+ * Next.js leaves the build's static files and `public/` out of the standalone folder on purpose
+ * (a CDN may serve them); this app serves them itself. The migrations (`drizzle/`, read from the
+ * working directory at start-up) and PGlite's WebAssembly and data files (loaded from its own
+ * package folder, which `serverExternalPackages` keeps out of the bundle) are found by the
+ * build's file tracing today, but tracing is known to miss files of external packages: they are
+ * copied whenever they are missing, and the check fails the build if any is still absent.
+ *
+ * `tsx scripts/standalone.ts` (Node 24 also runs it alone); NEXT_DIST_DIR names the build
+ * folder, as in next.config.mjs.
+ */
+import { cpSync, existsSync, readdirSync, rmSync } from "node:fs";
+import path from "node:path";
+
+const PGLITE = "node_modules/@electric-sql/pglite";
+
+/**
+ * Node's flags for the production server (`start:prod` in package.json spells them out, and
+ * `npm start` uses them). PGlite's WebAssembly stays on V8's baseline compiler: the optimising
+ * one, compiling PostgreSQL's largest function, takes about 600 MB for a moment and about 60 MB
+ * for good, and the app's queries are too small to gain from it (README.md, "Memory").
+ */
+export const SERVER_NODE_FLAGS = ["--no-wasm-tier-up", "--no-wasm-dynamic-tiering"];
+
+/** Paths, relative to the standalone folder, the server opens at run time. */
+export function runtimeFiles(root: string, distDir: string): string[] {
+  const migrations = readdirSync(path.join(root, "drizzle"))
+    .filter((name) => name.endsWith(".sql"))
+    .map((name) => `drizzle/${name}`);
+  return [
+    "server.js",
+    `${distDir}/BUILD_ID`,
+    `${distDir}/static`,
+    ...readdirSync(path.join(root, "public")).map((name) => `public/${name}`),
+    "drizzle/meta/_journal.json",
+    ...migrations,
+    `${PGLITE}/package.json`,
+    `${PGLITE}/dist/index.js`,
+    // The server's WebAssembly, its file system image, and initdb for a new data folder.
+    `${PGLITE}/dist/pglite.wasm`,
+    `${PGLITE}/dist/pglite.data`,
+    `${PGLITE}/dist/initdb.wasm`,
+  ];
+}
+
+/** The standalone folder of a build in `root`. */
+export function standaloneDir(root: string, distDir: string): string {
+  return path.join(root, distDir, "standalone");
+}
+
+/**
+ * Copies in what the standalone folder lacks and returns the run-time files still missing
+ * (none when it worked).
+ */
+export function completeStandalone(root: string, distDir: string): string[] {
+  const target = standaloneDir(root, distDir);
+  if (!existsSync(path.join(target, "server.js"))) {
+    return [`server.js (is output: "standalone" set in next.config.mjs?)`];
+  }
+  // Replaced, not merged: files of an earlier build must not linger.
+  for (const folder of [`${distDir}/static`, "public", "drizzle"]) {
+    rmSync(path.join(target, folder), { recursive: true, force: true });
+    cpSync(path.join(root, folder), path.join(target, folder), { recursive: true });
+  }
+  const pglite = path.join(target, PGLITE);
+  if (!existsSync(path.join(pglite, "dist/pglite.wasm"))) {
+    // The whole package, as Node resolves it from the server's node_modules.
+    cpSync(path.join(root, PGLITE), pglite, {
+      recursive: true,
+      filter: (source) => !source.endsWith(".map"),
+    });
+  }
+  return runtimeFiles(root, distDir).filter((file) => !existsSync(path.join(target, file)));
+}
+
+if (import.meta.filename === process.argv[1]) {
+  const root = path.resolve(import.meta.dirname, "..");
+  const distDir = process.env.NEXT_DIST_DIR || ".next";
+  const missing = completeStandalone(root, distDir);
+  if (missing.length > 0) {
+    console.error(`The standalone build lacks files the server needs:\n  ${missing.join("\n  ")}`);
+    process.exit(1);
+  }
+  console.log(`Standalone server ready: node ${path.join(distDir, "standalone", "server.js")}`);
+}
