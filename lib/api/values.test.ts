@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { profileSchema } from "@/lib/exist/schemas";
-import { shapeValues, userToday, withDayValue } from "./values";
+import { withDayValue } from "@/lib/values/day-values";
+import { shapeValues, userToday } from "./values";
 
 const profile = profileSchema.parse({
   username: "demo",

@@ -9,6 +9,7 @@ import "server-only";
 import { AttributesCache } from "@/lib/api/attributes-cache";
 import type { AttributeValues, Value, ValuesResponse } from "@/lib/api/contract";
 import type { ExistClient } from "@/lib/exist/client";
+import { withDayValues, type DayValue } from "@/lib/values/day-values";
 import type { ExistAttributeValues, ExistProfile } from "@/lib/exist/schemas";
 
 export const VALUE_DAYS = 14;
@@ -107,40 +108,14 @@ export async function loadValues(
   return answer;
 }
 
-export type DayValue = { name: string; date: string; value: Value | null };
-
-/** One attribute's values with `day` put in: its day of the series, and the latest value. */
-export function withDayValue(
-  current: AttributeValues | undefined,
-  days: readonly string[],
-  day: DayValue,
-): AttributeValues {
-  const series = current ? [...current.series] : days.map(() => null);
-  const index = days.indexOf(day.date);
-  if (index >= 0) series[index] = day.value;
-  let latest = current?.latest ?? null;
-  if (day.value !== null && (!latest || day.date >= latest.date)) {
-    latest = { date: day.date, value: day.value };
-  } else if (day.value === null && latest?.date === day.date) {
-    const newest = series.findLastIndex((value) => value !== null);
-    const value = series[newest];
-    latest =
-      newest >= 0 && value !== null && value !== undefined
-        ? { date: days[newest] ?? day.date, value }
-        : null;
-  }
-  return { latest, series };
-}
-
 /**
  * Puts the days' values Exist now holds (a write's answer, a day read back) into the user's
  * cached values, so the page's next load shows them without asking Exist again.
  */
 export function storeDayValues(username: string, values: readonly DayValue[]): void {
   if (values.length === 0) return;
-  valuesCache.update(username, (answer) => {
-    const byName = { ...answer.values };
-    for (const day of values) byName[day.name] = withDayValue(byName[day.name], answer.days, day);
-    return { ...answer, values: byName };
-  });
+  valuesCache.update(username, (answer) => ({
+    ...answer,
+    values: withDayValues(answer.values, answer.days, values),
+  }));
 }
