@@ -3,35 +3,11 @@
  * attribute, the Owners summary, filters in the URL, and Exist's own page for changing owners.
  */
 import type { Page } from "@playwright/test";
-import { expect, expectHydrated, test, type Sandbox } from "../fixtures";
+import { expect, test, type Sandbox } from "../fixtures";
 import { sealSession, type SealedSession } from "../session";
 import { addDays, localDate } from "../../sandbox/values";
-import {
-  attributeRow,
-  attributeSwitch,
-  dialog,
-  refocus,
-  useSessionCookie as setSessionCookie,
-} from "./helpers";
-
-async function openAs(page: Page, account: string) {
-  const session = await sealSession(account);
-  await setSessionCookie(page, session.cookie);
-  await page.goto("/attributes");
-  await expectHydrated(page);
-  await expect(page.getByText(/^Values of the last 14 days, as of/)).toBeVisible();
-  // The server keeps values two hours per user, past the sandbox's reset between tests:
-  // "Refresh values" asks Exist (the sandbox) again.
-  const fresh = page.waitForResponse(
-    (response) =>
-      response.url().endsWith("/api/values") &&
-      response.request().headers()["cache-control"] === "no-cache",
-  );
-  await page.getByRole("button", { name: "Refresh values" }).click();
-  expect((await fresh).status()).toBe(200);
-  await expect(page.getByRole("button", { name: "Refresh values" })).toBeVisible();
-  return session;
-}
+import { attributeRow, attributeSwitch, dialog, refocus } from "./helpers";
+import { openAs } from "./write-helpers";
 
 /** The seeded accounts' time zones (sandbox/seed.ts): Exist's days are local to the person. */
 const TIMEZONES: Record<string, string> = { demo: "Europe/London", imperial: "America/Chicago" };
