@@ -10,8 +10,7 @@ import {
   AlertDialogTitle,
 } from "@/components/ui/alert-dialog";
 import { Button, type ButtonVariant } from "@/components/ui/button";
-import { AllowWritingButton } from "@/components/access/allow-writing-button";
-import { SignInAgainButton } from "@/components/auth/sign-in-again-button";
+import { ProblemAlert } from "@/components/problem-alert";
 import type { Problem } from "@/lib/query/api-error";
 
 type ConfirmDialogProps = {
@@ -75,18 +74,7 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
           <div>{description}</div>
         </AlertDialogDescription>
         {children}
-        {problem ? (
-          <div
-            role="alert"
-            className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100"
-          >
-            <p>{problem.message}</p>
-            {problem.sessionEnded ? <SignInAgainButton className="mt-2" /> : null}
-            {problem.allowWriting ? (
-              <AllowWritingButton group={problem.allowWriting} className="mt-2" />
-            ) : null}
-          </div>
-        ) : null}
+        {problem ? <ProblemAlert problem={problem} /> : null}
         <AlertDialogFooter>
           <AlertDialogCancel disabled={busy}>Cancel</AlertDialogCancel>
           <Button

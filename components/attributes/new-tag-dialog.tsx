@@ -10,7 +10,7 @@ import { missingWriteGroup } from "@/lib/scopes";
 import "@/lib/validations/in-browser";
 import { MAX_TAG_LABEL, tagLabelSchema } from "@/lib/validations/tags";
 import { NEW_TAG_BUTTON_ID } from "./ids";
-import { ProblemAlert } from "./log-outcome";
+import { ProblemAlert } from "@/components/problem-alert";
 import { WriteDialogFrame } from "./write-dialog-frame";
 
 type NewTagDialogProps = { onClose: () => void; announce: (message: string) => void };
