@@ -4,8 +4,17 @@ import { custom, METRIC, template } from "@/lib/values/test-fixtures";
 import { MAX_INVALID_DETAILS } from "./limits";
 import { planImport, type PlanContext } from "./plan";
 import { suggestMapping } from "./suggest";
-import { DAYLIO, LONG, LOOP, summaryOf, tableOf, WIDE_DMY } from "./test-files";
-import type { ImportMapping, ImportPlan, PlannedAttribute, WideMapping } from "./types";
+import {
+  DAYLIO,
+  LONG,
+  LOOP,
+  plainPlan,
+  summaryOf,
+  tableOf,
+  WIDE_DMY,
+  type PlainAttribute,
+} from "./test-files";
+import type { ImportMapping, WideMapping } from "./types";
 
 const ATTRIBUTES: FieldAttribute[] = [
   template("steps"),
@@ -26,8 +35,8 @@ const CONTEXT: PlanContext = {
 };
 
 function planned(
-  attribute: Partial<PlannedAttribute> & Pick<PlannedAttribute, "key" | "label">,
-): PlannedAttribute {
+  attribute: Partial<PlainAttribute> & Pick<PlainAttribute, "key" | "label">,
+): PlainAttribute {
   return {
     target: { kind: "attribute", name: attribute.key },
     valueType: 0,
@@ -44,10 +53,10 @@ function planned(
 
 function plan(text: string, change: (mapping: ImportMapping) => ImportMapping = (m) => m) {
   const mapping = change(suggestMapping(summaryOf(text), ATTRIBUTES, METRIC));
-  return planImport(tableOf(text), mapping, CONTEXT);
+  return plainPlan(planImport(tableOf(text), mapping, CONTEXT));
 }
 
-const byKey = (result: ImportPlan, key: string) =>
+const byKey = (result: ReturnType<typeof plan>, key: string) =>
   result.attributes.find((attribute) => attribute.key === key);
 
 describe("the plan of a wide file", () => {
@@ -225,11 +234,10 @@ describe("the plan of a wide file", () => {
   });
 
   it("moves a time with an offset to the person's day", () => {
-    const result = planImport(
-      tableOf("time,steps\n2026-03-01T23:30:00Z,100\n"),
-      suggestMapping(summaryOf("time,steps\n2026-03-01T23:30:00Z,100\n"), ATTRIBUTES, METRIC),
-      { ...CONTEXT, timezone: "Asia/Tokyo" },
-    );
+    const text = "time,steps\n2026-03-01T23:30:00Z,100\n";
+    const mapping = suggestMapping(summaryOf(text), ATTRIBUTES, METRIC);
+    const tokyo = { ...CONTEXT, timezone: "Asia/Tokyo" };
+    const result = plainPlan(planImport(tableOf(text), mapping, tokyo));
     expect(byKey(result, "steps")?.dates).toEqual(["2026-03-02"]);
   });
 

@@ -8,6 +8,7 @@
 import { dateIssue } from "@/lib/values/dates";
 import { daylioActivities, daylioColumns, daylioNoteText, entryMinutes, moodStep } from "./daylio";
 import { parseDateCell } from "./dates";
+import { dayNumber } from "./days";
 import { rowNumber, type ParsedTable } from "./parse-text";
 import { PlanBuilder, type PlanContext, type Slot } from "./plan-builder";
 import type {
@@ -46,22 +47,23 @@ function dayOf({ table, mapping, builder, context }: Rows, row: readonly string[
   if (cell === "") return (builder.reject(number, column, cell, "The row has no date"), null);
   const parsed = parseDateCell(cell, mapping.dateFormat, context.timezone);
   if (!parsed.ok) return (builder.reject(number, column, cell, parsed.error), null);
-  const late = dateIssue(parsed.date, context.today);
+  // Same-length YYYY-MM-DD strings compare as dates do; dateIssue gives the words.
+  const late = parsed.date > context.today ? dateIssue(parsed.date, context.today) : null;
   if (late) return (builder.reject(number, column, cell, late), null);
-  return parsed.date;
+  return dayNumber(parsed.date);
 }
 
 function eachRow(
   rows: Rows,
   options: PlanOptions,
-  visit: (row: string[], index: number, date: string) => void,
+  visit: (row: string[], index: number, day: number) => void,
 ) {
   const { table } = rows;
   table.rows.forEach((row, index) => {
     if (index % PROGRESS_ROWS === 0) options.onProgress?.(index / table.rows.length);
     if (isEmptyRow(row)) return;
-    const date = dayOf(rows, row, index);
-    if (date !== null) visit(row, index, date);
+    const day = dayOf(rows, row, index);
+    if (day !== null) visit(row, index, day);
   });
 }
 
@@ -72,9 +74,9 @@ function planWide(rows: Rows, mapping: WideMapping, options: PlanOptions): void 
       index === mapping.dateColumn ? null : builder.slot(mapped, table.headers[index] ?? "");
     return slot ? [{ index, slot }] : [];
   });
-  eachRow(rows, options, (row, index, date) => {
+  eachRow(rows, options, (row, index, day) => {
     for (const { index: column, slot } of slots) {
-      builder.add(slot, rowNumber(table, index), date, cellAt(row, column));
+      builder.add(slot, rowNumber(table, index), day, cellAt(row, column));
     }
   });
 }
@@ -91,9 +93,9 @@ function slotsByKey(builder: PlanBuilder, keys: readonly KeyMapping[]): Map<stri
 function planLong(rows: Rows, mapping: LongMapping, options: PlanOptions): void {
   const { table, builder } = rows;
   const slots = slotsByKey(builder, mapping.keys);
-  eachRow(rows, options, (row, index, date) => {
+  eachRow(rows, options, (row, index, day) => {
     const slot = slots.get(cellAt(row, mapping.keyColumn).trim());
-    if (slot) builder.add(slot, rowNumber(table, index), date, cellAt(row, mapping.valueColumn));
+    if (slot) builder.add(slot, rowNumber(table, index), day, cellAt(row, mapping.valueColumn));
   });
 }
 
@@ -104,13 +106,13 @@ function planDaylio(rows: Rows, mapping: DaylioMapping, options: PlanOptions): v
   const mood = builder.slot(mapping.mood, "mood");
   const note = builder.slot(mapping.note, "note");
   const activities = slotsByKey(builder, mapping.activities);
-  const entries: Array<{ index: number; date: string; minutes: number }> = [];
-  eachRow(rows, options, (row, index, date) => {
-    entries.push({ index, date, minutes: entryMinutes(cellAt(row, columns.time)) });
+  const entries: Array<{ index: number; day: number; minutes: number }> = [];
+  eachRow(rows, options, (row, index, day) => {
+    entries.push({ index, day, minutes: entryMinutes(cellAt(row, columns.time)) });
   });
-  entries.sort((a, b) => (a.date === b.date ? a.minutes - b.minutes : a.date < b.date ? -1 : 1));
-  const notes = new Map<string, { row: number; texts: string[] }>();
-  for (const { index, date } of entries) {
+  entries.sort((a, b) => a.day - b.day || a.minutes - b.minutes);
+  const notes = new Map<number, { row: number; texts: string[] }>();
+  for (const { index, day } of entries) {
     const row = table.rows[index] as string[];
     const number = rowNumber(table, index);
     const label = cellAt(row, columns.mood).trim();
@@ -123,22 +125,23 @@ function planDaylio(rows: Rows, mapping: DaylioMapping, options: PlanOptions): v
           label,
           `The mood "${label}" has no step on Exist's mood scale yet: set it in the mood table`,
         );
-      else builder.add(mood, number, date, String(step));
+      else builder.add(mood, number, day, String(step));
     }
     for (const activity of daylioActivities(cellAt(row, columns.activities))) {
       const slot = activities.get(activity);
-      if (slot) builder.add(slot, number, date, "yes");
+      if (slot) builder.add(slot, number, day, "yes");
     }
     const text = daylioNoteText(cellAt(row, columns.note_title), cellAt(row, columns.note));
     if (note && text) {
-      const day = notes.get(date) ?? { row: number, texts: [] };
-      day.texts.push(text);
-      notes.set(date, day);
+      const texts = notes.get(day) ?? { row: number, texts: [] };
+      texts.texts.push(text);
+      notes.set(day, texts);
     }
   }
   // One mood note a day: the day's notes together, oldest first.
-  for (const [date, day] of notes)
-    if (note) builder.add(note, day.row, date, day.texts.join("\n\n"));
+  for (const [day, texts] of notes) {
+    if (note) builder.add(note, texts.row, day, texts.texts.join("\n\n"));
+  }
 }
 
 /** The plan for `table` read through `mapping`. Pure: the same file and mapping, the same plan. */

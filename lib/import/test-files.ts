@@ -1,6 +1,9 @@
 /** Small files of each kind, as the tests of the import read them. */
+import { dateOfDay } from "./days";
 import { parseText, type ParsedTable } from "./parse-text";
+import { plannedDates, plannedValues } from "./planned";
 import { summarizeTable, type FileSummary } from "./summary";
+import type { ImportPlan, PlannedAttribute } from "./types";
 
 export function tableOf(text: string): ParsedTable {
   const parsed = parseText(text);
@@ -48,3 +51,27 @@ export const LOOP = [
   "2026-03-01,UNKNOWN,YES_AUTO,-1,",
   "2026-02-28,SKIP,YES_MANUAL,1000,",
 ].join("\n");
+
+/** A planned attribute with plain arrays and dates, for tests to compare with literals. */
+export function plainAttribute(planned: PlannedAttribute) {
+  const { target, key, label, valueType, rule, combined, rounded } = planned;
+  return {
+    target,
+    key,
+    label,
+    valueType,
+    rule,
+    dates: plannedDates(planned),
+    values: plannedValues(planned),
+    rows: Array.from(planned.rows),
+    combined,
+    rounded,
+    emptyDates: Array.from(planned.emptyDays, dateOfDay),
+  };
+}
+
+export type PlainAttribute = ReturnType<typeof plainAttribute>;
+
+export function plainPlan(plan: ImportPlan) {
+  return { ...plan, attributes: plan.attributes.map(plainAttribute) };
+}

@@ -4,7 +4,6 @@
  * they cross to and from the import worker as they are.
  */
 import type { Units } from "@/lib/api/contract";
-import type { StoredValue } from "@/lib/values/field";
 import type { DateFormat } from "./dates";
 import type { DuplicateRule } from "./duplicates";
 
@@ -60,7 +59,11 @@ export type DaylioMapping = MappingBase & {
 
 export type ImportMapping = WideMapping | LongMapping | DaylioMapping;
 
-/** One attribute's values from the file, one per day, oldest first. */
+/**
+ * One attribute's values from the file, one per day, oldest first. Days are day numbers
+ * (days.ts: dateOfDay gives `YYYY-MM-DD`) and the columns are typed arrays, so the worker hands
+ * a plan of a million values to the page without copying it (plannedItems reads it as items).
+ */
 export type PlannedAttribute = {
   target: ImportTarget;
   /** targetKey(target): the key of `ImportMapping.rules`. */
@@ -68,16 +71,18 @@ export type PlannedAttribute = {
   label: string;
   valueType: number;
   rule: DuplicateRule;
-  dates: string[];
-  values: StoredValue[];
+  /** The person's days (dayNumber), ascending. */
+  days: Int32Array;
+  /** The value of each day as Exist stores it: texts for a string attribute, else numbers. */
+  values: Float64Array | string[];
   /** The file's row each value came from (with several rows, the last of them). */
-  rows: number[];
+  rows: Int32Array;
   /** Days whose value combined several rows by `rule`. */
   combined: number;
   /** Values rounded to the places the person's unit shows (72.53 kg as 72.5). */
   rounded: number;
-  /** Days the file leaves empty for it: nothing is written (Exist cannot empty a day). */
-  emptyDates: string[];
+  /** Days the file leaves empty for it, ascending: nothing is written (Exist cannot empty a day). */
+  emptyDays: Int32Array;
 };
 
 /** A cell, or a whole row (a bad date), that gives no value, with the reason. */
