@@ -127,7 +127,7 @@ describe("files that cannot be read as a table", () => {
         "The file has more than 500,000 rows of data: at most 500,000 can be imported at once. " +
         "Split it into smaller files.",
     });
-  });
+  }, 20_000);
 
   it("a quote that is never closed", () => {
     expect(issue('date,note\n2026-03-01,fine\n2026-03-02,"oops\n2026-03-03,x\n')).toEqual({
