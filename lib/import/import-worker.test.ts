@@ -5,7 +5,7 @@ import { MAX_FILE_BYTES, MAX_ROWS } from "./limits";
 import type { ImportProgress, WorkerMessage, WorkerRequest } from "./protocol";
 import { plannedValues } from "./planned";
 import { suggestMapping } from "./suggest";
-import { WIDE_DMY } from "./test-files";
+import { WIDE_DMY } from "./test-fixtures";
 import { createImportSession } from "./worker-session";
 
 /**

@@ -13,7 +13,7 @@ import {
   tableOf,
   WIDE_DMY,
   type PlainAttribute,
-} from "./test-files";
+} from "./test-fixtures";
 import type { ImportMapping, WideMapping } from "./types";
 
 const ATTRIBUTES: FieldAttribute[] = [

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { FieldAttribute } from "@/lib/values/field";
 import { custom, IMPERIAL, METRIC, template } from "@/lib/values/test-fixtures";
 import { attributeWord, findAttribute, suggestMapping, unitsFromHeader } from "./suggest";
-import { DAYLIO, LONG, LOOP, summaryOf, WIDE_DMY } from "./test-files";
+import { DAYLIO, LONG, LOOP, summaryOf, WIDE_DMY } from "./test-fixtures";
 
 const ATTRIBUTES: FieldAttribute[] = [
   template("steps"),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { summarizeTable } from "./summary";
-import { DAYLIO, LONG, LOOP, summaryOf, tableOf, WIDE_DMY } from "./test-files";
+import { DAYLIO, LONG, LOOP, summaryOf, tableOf, WIDE_DMY } from "./test-fixtures";
 
 describe("what a file holds", () => {
   it("a wide spreadsheet: a date column, a column per attribute, decimal commas", () => {
