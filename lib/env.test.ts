@@ -25,6 +25,9 @@ describe("parseEnv", () => {
       dataDir: ".data",
       historyRetentionDays: 365,
       tokenEncryptionKeys: [],
+      existRateLimit: 300,
+      existRateWindowSeconds: 3600,
+      importCallsPerWindow: 200,
     });
   });
 
@@ -172,5 +175,32 @@ describe("parseEnv", () => {
     const run = () => parseEnv({ AUTH_SECRET: SECRET, ...source });
     expect(run).toThrow(message);
     expect(run).not.toThrow(KEY);
+  });
+
+  it("reads Exist's rate limit, its window and the import's share", () => {
+    expect(
+      parseEnv({
+        AUTH_SECRET: SECRET,
+        EXIST_RATE_LIMIT: "20",
+        EXIST_RATE_WINDOW_S: "60",
+        IMPORT_CALLS_PER_WINDOW: "15",
+      }),
+    ).toMatchObject({ existRateLimit: 20, existRateWindowSeconds: 60, importCallsPerWindow: 15 });
+    // Unset, the share is two thirds of the limit: 200 of 300, 13 of 20.
+    expect(parseEnv({ AUTH_SECRET: SECRET, EXIST_RATE_LIMIT: "20" }).importCallsPerWindow).toBe(13);
+    expect(parseEnv({ AUTH_SECRET: SECRET, EXIST_RATE_LIMIT: "1" }).importCallsPerWindow).toBe(1);
+  });
+
+  it.each([
+    [{ EXIST_RATE_LIMIT: "0" }, /^EXIST_RATE_LIMIT must be at least 1 \(calls\)$/],
+    [{ EXIST_RATE_LIMIT: "300/h" }, /^EXIST_RATE_LIMIT must be a whole number of calls$/],
+    [{ EXIST_RATE_WINDOW_S: "1h" }, /^EXIST_RATE_WINDOW_S must be a whole number of seconds$/],
+    [{ IMPORT_CALLS_PER_WINDOW: "0" }, /^IMPORT_CALLS_PER_WINDOW must be at least 1 \(calls\)$/],
+    [
+      { IMPORT_CALLS_PER_WINDOW: "301" },
+      /^IMPORT_CALLS_PER_WINDOW \(301\) must be at most EXIST_RATE_LIMIT \(300\)$/,
+    ],
+  ])("names a bad rate setting in %j", (source, message) => {
+    expect(() => parseEnv({ AUTH_SECRET: SECRET, ...source })).toThrow(message);
   });
 });

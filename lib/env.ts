@@ -26,6 +26,9 @@ const httpUrl = z
 const wholeNumber = (what: string) =>
   z.string().regex(/^\d+$/, `must be ${what}`).transform(Number);
 
+const atLeastOne = (unit: string) =>
+  wholeNumber(`a whole number of ${unit}`).pipe(z.number().min(1, `must be at least 1 (${unit})`));
+
 const port = wholeNumber("a port number").pipe(
   z.number().min(1).max(65535, "must be a port number between 1 and 65535"),
 );
@@ -119,6 +122,9 @@ const rawSchema = z.object({
       .optional(),
   ),
   TOKEN_ENCRYPTION_KEY: optionalText.pipe(encryptionKeys.optional()),
+  EXIST_RATE_LIMIT: optionalText.pipe(atLeastOne("calls").optional()),
+  EXIST_RATE_WINDOW_S: optionalText.pipe(atLeastOne("seconds").optional()),
+  IMPORT_CALLS_PER_WINDOW: optionalText.pipe(atLeastOne("calls").optional()),
 });
 
 export type Env = {
@@ -142,6 +148,12 @@ export type Env = {
    * any decrypts. Empty only in sandbox mode with TOKEN_ENCRYPTION_KEY unset.
    */
   tokenEncryptionKeys: KeyObject[];
+  /** Exist's limit: this many calls per token in each window of `existRateWindowSeconds`. */
+  existRateLimit: number;
+  /** Windows start at multiples of this many seconds since the epoch (3600: each clock hour). */
+  existRateWindowSeconds: number;
+  /** The calls of a window an import may use; the rest stays for the person's own use. */
+  importCallsPerWindow: number;
 };
 
 export class EnvError extends Error {
@@ -176,6 +188,15 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     // next-auth builds its callback URL from NEXTAUTH_URL; the origin checks use APP_URL.
     throw new EnvError("NEXTAUTH_URL must equal APP_URL when both are set (or set only one)");
   }
+  const existRateLimit = raw.EXIST_RATE_LIMIT ?? 300;
+  // Two thirds of the limit by default (200 of Exist's 300), so a shortened limit needs no share.
+  const importCallsPerWindow =
+    raw.IMPORT_CALLS_PER_WINDOW ?? Math.max(1, Math.floor((existRateLimit * 2) / 3));
+  if (importCallsPerWindow > existRateLimit) {
+    throw new EnvError(
+      `IMPORT_CALLS_PER_WINDOW (${importCallsPerWindow}) must be at most EXIST_RATE_LIMIT (${existRateLimit})`,
+    );
+  }
   const sandboxPort = raw.SANDBOX_PORT ?? DEFAULT_SANDBOX_PORT;
   const port = raw.PORT ?? 3000;
   return {
@@ -194,6 +215,9 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     dataDir: raw.DATA_DIR ?? ".data",
     historyRetentionDays: raw.HISTORY_RETENTION_DAYS ?? 365,
     tokenEncryptionKeys: raw.TOKEN_ENCRYPTION_KEY ?? [],
+    existRateLimit,
+    existRateWindowSeconds: raw.EXIST_RATE_WINDOW_S ?? 3600,
+    importCallsPerWindow,
   };
 }
 
