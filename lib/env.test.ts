@@ -7,6 +7,8 @@ import { SANDBOX_CLIENT } from "@/lib/sandbox-client";
 import { defaultDataDir, parseEnv } from "@/lib/env";
 
 const SECRET = "x".repeat(32);
+const KEY = Buffer.alloc(32, 1).toString("base64");
+const OTHER_KEY = Buffer.alloc(32, 2).toString("base64url");
 
 describe("parseEnv", () => {
   it("falls back to sandbox mode and the documented defaults", () => {
@@ -25,6 +27,10 @@ describe("parseEnv", () => {
       databaseUrl: undefined,
       dataDir: ".data",
       historyRetentionDays: 365,
+      tokenEncryptionKeys: [],
+      existRateLimit: 300,
+      existRateWindowSeconds: 3600,
+      importCallsPerWindow: 200,
     });
   });
 
@@ -43,6 +49,7 @@ describe("parseEnv", () => {
       AUTH_SECRET: SECRET,
       EXIST_CLIENT_ID: "id",
       EXIST_CLIENT_SECRET: "secret",
+      TOKEN_ENCRYPTION_KEY: KEY,
     });
     expect(env).toMatchObject({
       sandboxMode: false,
@@ -129,6 +136,75 @@ describe("parseEnv", () => {
     expect(parseEnv({ AUTH_SECRET: SECRET, DATABASE_URL: "postgres://u:p@db/app" })).toMatchObject({
       databaseUrl: "postgres://u:p@db/app",
     });
+  });
+
+  it("reads TOKEN_ENCRYPTION_KEY as 32-byte keys, newest first, in either base64", () => {
+    const { tokenEncryptionKeys } = parseEnv({
+      AUTH_SECRET: SECRET,
+      TOKEN_ENCRYPTION_KEY: ` ${KEY} ,${OTHER_KEY.replace(/=+$/, "")}`,
+    });
+    expect(tokenEncryptionKeys.map((key) => key.export().toString("hex"))).toEqual([
+      "01".repeat(32),
+      "02".repeat(32),
+    ]);
+  });
+
+  it.each([
+    [
+      { EXIST_CLIENT_ID: "id", EXIST_CLIENT_SECRET: "s" },
+      /^TOKEN_ENCRYPTION_KEY is not set \(it is required with EXIST_CLIENT_ID\): 32 random bytes in base64 \(openssl rand -base64 32\)$/,
+    ],
+    [
+      { TOKEN_ENCRYPTION_KEY: "not base64!" },
+      /^TOKEN_ENCRYPTION_KEY must be base64: 32 random bytes in base64/,
+    ],
+    [
+      { TOKEN_ENCRYPTION_KEY: Buffer.alloc(16).toString("base64") },
+      /^TOKEN_ENCRYPTION_KEY must be 32 bytes, not 16: /,
+    ],
+    [
+      { TOKEN_ENCRYPTION_KEY: `${KEY},${Buffer.alloc(31).toString("base64")}` },
+      /^TOKEN_ENCRYPTION_KEY \(key 2 of 2\) must be 32 bytes, not 31: /,
+    ],
+    [
+      { TOKEN_ENCRYPTION_KEY: `${KEY},,${OTHER_KEY}` },
+      /^TOKEN_ENCRYPTION_KEY \(key 2 of 3\) is empty: list the keys separated by commas$/,
+    ],
+    [
+      { TOKEN_ENCRYPTION_KEY: `${KEY},${OTHER_KEY},${KEY}` },
+      /^TOKEN_ENCRYPTION_KEY \(key 3 of 3\) repeats an earlier key$/,
+    ],
+  ])("names TOKEN_ENCRYPTION_KEY's problem for %j, never quoting a key", (source, message) => {
+    const run = () => parseEnv({ AUTH_SECRET: SECRET, ...source });
+    expect(run).toThrow(message);
+    expect(run).not.toThrow(KEY);
+  });
+
+  it("reads Exist's rate limit, its window and the import's share", () => {
+    expect(
+      parseEnv({
+        AUTH_SECRET: SECRET,
+        EXIST_RATE_LIMIT: "20",
+        EXIST_RATE_WINDOW_S: "60",
+        IMPORT_CALLS_PER_WINDOW: "15",
+      }),
+    ).toMatchObject({ existRateLimit: 20, existRateWindowSeconds: 60, importCallsPerWindow: 15 });
+    // Unset, the share is two thirds of the limit: 200 of 300, 13 of 20.
+    expect(parseEnv({ AUTH_SECRET: SECRET, EXIST_RATE_LIMIT: "20" }).importCallsPerWindow).toBe(13);
+    expect(parseEnv({ AUTH_SECRET: SECRET, EXIST_RATE_LIMIT: "1" }).importCallsPerWindow).toBe(1);
+  });
+
+  it.each([
+    [{ EXIST_RATE_LIMIT: "0" }, /^EXIST_RATE_LIMIT must be at least 1 \(calls\)$/],
+    [{ EXIST_RATE_LIMIT: "300/h" }, /^EXIST_RATE_LIMIT must be a whole number of calls$/],
+    [{ EXIST_RATE_WINDOW_S: "1h" }, /^EXIST_RATE_WINDOW_S must be a whole number of seconds$/],
+    [{ IMPORT_CALLS_PER_WINDOW: "0" }, /^IMPORT_CALLS_PER_WINDOW must be at least 1 \(calls\)$/],
+    [
+      { IMPORT_CALLS_PER_WINDOW: "301" },
+      /^IMPORT_CALLS_PER_WINDOW \(301\) must be at most EXIST_RATE_LIMIT \(300\)$/,
+    ],
+  ])("names a bad rate setting in %j", (source, message) => {
+    expect(() => parseEnv({ AUTH_SECRET: SECRET, ...source })).toThrow(message);
   });
 });
 

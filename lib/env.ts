@@ -4,6 +4,7 @@
  * `server-only` here: the start script (scripts/run.ts) checks the same rules before it starts
  * anything.
  */
+import { createSecretKey, type KeyObject } from "node:crypto";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
@@ -27,6 +28,9 @@ const httpUrl = z
 const wholeNumber = (what: string) =>
   z.string().regex(/^\d+$/, `must be ${what}`).transform(Number);
 
+const atLeastOne = (unit: string) =>
+  wholeNumber(`a whole number of ${unit}`).pipe(z.number().min(1, `must be at least 1 (${unit})`));
+
 const port = wholeNumber("a port number").pipe(
   z.number().min(1).max(65535, "must be a port number between 1 and 65535"),
 );
@@ -47,6 +51,44 @@ const scopes = z
       .array(z.string().regex(SCOPE_NAME, "must list scopes such as mood_read"))
       .min(1, "must list at least one scope"),
   );
+
+const KEY_HINT = "32 random bytes in base64 (openssl rand -base64 32)";
+/** Standard or URL-safe base64, padded or not. */
+const BASE64 = /^[A-Za-z0-9+/_-]+={0,2}$/;
+
+/** What is wrong with one entry of TOKEN_ENCRYPTION_KEY, or its bytes. */
+function readKey(entry: string, seen: Set<string>): { problem: string } | { bytes: Buffer } {
+  if (!entry) return { problem: "is empty: list the keys separated by commas" };
+  if (!BASE64.test(entry)) return { problem: `must be base64: ${KEY_HINT}` };
+  const bytes = Buffer.from(entry, "base64");
+  if (bytes.length !== 32) return { problem: `must be 32 bytes, not ${bytes.length}: ${KEY_HINT}` };
+  if (seen.has(bytes.toString("hex"))) return { problem: "repeats an earlier key" };
+  return { bytes };
+}
+
+/**
+ * One or more AES-256 keys, comma-separated, newest first. Held as KeyObjects, which print
+ * as `SecretKeyObject { symmetricKeySize: 32 }`, never their bytes; no message quotes a key.
+ */
+const encryptionKeys = z
+  .string()
+  .trim()
+  .transform((value, context): KeyObject[] => {
+    const entries = value.split(",").map((entry) => entry.trim());
+    const seen = new Set<string>();
+    const keys: KeyObject[] = [];
+    for (const [index, entry] of entries.entries()) {
+      const read = readKey(entry, seen);
+      if ("problem" in read) {
+        const which = entries.length > 1 ? `(key ${index + 1} of ${entries.length}) ` : "";
+        context.addIssue({ code: "custom", message: `${which}${read.problem}` });
+        return z.NEVER;
+      }
+      seen.add(read.bytes.toString("hex"));
+      keys.push(createSecretKey(read.bytes));
+    }
+    return keys;
+  });
 
 /** The variables by name; the key of each issue names the variable. */
 const rawSchema = z.object({
@@ -81,6 +123,10 @@ const rawSchema = z.object({
       .pipe(z.number().min(1, "must be at least 1 (days)"))
       .optional(),
   ),
+  TOKEN_ENCRYPTION_KEY: optionalText.pipe(encryptionKeys.optional()),
+  EXIST_RATE_LIMIT: optionalText.pipe(atLeastOne("calls").optional()),
+  EXIST_RATE_WINDOW_S: optionalText.pipe(atLeastOne("seconds").optional()),
+  IMPORT_CALLS_PER_WINDOW: optionalText.pipe(atLeastOne("calls").optional()),
 });
 
 export type Env = {
@@ -99,6 +145,17 @@ export type Env = {
   databaseUrl: string | undefined;
   dataDir: string;
   historyRetentionDays: number;
+  /**
+   * The keys that encrypt tokens kept for background work, newest first: the first encrypts,
+   * any decrypts. Empty only in sandbox mode with TOKEN_ENCRYPTION_KEY unset.
+   */
+  tokenEncryptionKeys: KeyObject[];
+  /** Exist's limit: this many calls per token in each window of `existRateWindowSeconds`. */
+  existRateLimit: number;
+  /** Windows start at multiples of this many seconds since the epoch (3600: each clock hour). */
+  existRateWindowSeconds: number;
+  /** The calls of a window an import may use; the rest stays for the person's own use. */
+  importCallsPerWindow: number;
 };
 
 export class EnvError extends Error {
@@ -124,9 +181,23 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
       "AUTH_SECRET is not set: the session encryption key (NEXTAUTH_SECRET is also accepted)",
     );
   }
+  if (!sandboxMode && raw.TOKEN_ENCRYPTION_KEY === undefined) {
+    throw new EnvError(
+      `TOKEN_ENCRYPTION_KEY is not set (it is required with EXIST_CLIENT_ID): ${KEY_HINT}`,
+    );
+  }
   if (raw.APP_URL && raw.NEXTAUTH_URL && raw.APP_URL !== raw.NEXTAUTH_URL) {
     // next-auth builds its callback URL from NEXTAUTH_URL; the origin checks use APP_URL.
     throw new EnvError("NEXTAUTH_URL must equal APP_URL when both are set (or set only one)");
+  }
+  const existRateLimit = raw.EXIST_RATE_LIMIT ?? 300;
+  // Two thirds of the limit by default (200 of Exist's 300), so a shortened limit needs no share.
+  const importCallsPerWindow =
+    raw.IMPORT_CALLS_PER_WINDOW ?? Math.max(1, Math.floor((existRateLimit * 2) / 3));
+  if (importCallsPerWindow > existRateLimit) {
+    throw new EnvError(
+      `IMPORT_CALLS_PER_WINDOW (${importCallsPerWindow}) must be at most EXIST_RATE_LIMIT (${existRateLimit})`,
+    );
   }
   const sandboxPort = raw.SANDBOX_PORT ?? DEFAULT_SANDBOX_PORT;
   const port = raw.PORT ?? 3000;
@@ -145,6 +216,10 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     databaseUrl: raw.DATABASE_URL,
     dataDir: raw.DATA_DIR ?? defaultDataDir(),
     historyRetentionDays: raw.HISTORY_RETENTION_DAYS ?? 365,
+    tokenEncryptionKeys: raw.TOKEN_ENCRYPTION_KEY ?? [],
+    existRateLimit,
+    existRateWindowSeconds: raw.EXIST_RATE_WINDOW_S ?? 3600,
+    importCallsPerWindow,
   };
 }
 

@@ -77,6 +77,8 @@ function appEnvironment(): NodeJS.ProcessEnv {
     env.EXIST_BASE_URL = sandboxUrl;
     // Sessions only need to outlive this process: a fresh random key is right here.
     if (!hasSecret) env.AUTH_SECRET = randomBytes(32).toString("base64url");
+    // The same for the key of tokens kept for imports (set it to keep them across restarts).
+    env.TOKEN_ENCRYPTION_KEY ||= randomBytes(32).toString("base64");
   } else if (!hasSecret) {
     fail(
       "AUTH_SECRET is not set. With EXIST_CLIENT_ID set the app needs a fixed session key:\n" +

@@ -10,6 +10,7 @@ import {
   check,
   date,
   index,
+  integer,
   pgTable,
   primaryKey,
   text,
@@ -94,3 +95,25 @@ export const refreshedTokens = pgTable("refreshed_tokens", {
   sealed: text("sealed").notNull(),
   createdAt: at("created_at").notNull().defaultNow(),
 });
+
+/**
+ * Calls made to Exist per user and rate-limit window (windows aligned to the clock, as Exist's
+ * hour is), so instances sharing the database share the count: an import takes only its share,
+ * leaving the rest for the person's own use.
+ */
+export const existCallWindows = pgTable(
+  "exist_call_windows",
+  {
+    username: text("username").notNull(),
+    windowStart: at("window_start").notNull(),
+    /** Every call counted in the window: the import's and the person's own. */
+    calls: integer("calls").notNull().default(0),
+    importCalls: integer("import_calls").notNull().default(0),
+    /** Exist answered 429 in this window: nothing more goes out for an import until the next. */
+    spent: boolean("spent").notNull().default(false),
+  },
+  (table) => [
+    primaryKey({ columns: [table.username, table.windowStart] }),
+    index("exist_call_windows_start_idx").on(table.windowStart),
+  ],
+);
