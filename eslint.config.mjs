@@ -42,10 +42,33 @@ const LAYERS = [
     ],
   },
   {
+    files: ["lib/jobs/**/*.{ts,tsx}"],
+    patterns: [
+      {
+        group: importsOf(["lib/api", "lib/auth", "lib/exist", "lib/query"]),
+        message:
+          "lib/jobs is the job engine beside lib/db: lib/api gives it work, not the other way.",
+      },
+    ],
+  },
+  {
+    files: ["lib/import/**/*.{ts,tsx}"],
+    patterns: [
+      {
+        group: importsOf(["lib/auth", "lib/db", "lib/exist", "lib/jobs", "lib/query"]),
+        message: "lib/import reads files in the browser: it knows nothing of the server's layers.",
+      },
+      {
+        group: ["@/lib/api/*", "!@/lib/api/contract", "@/lib/api/*/**"],
+        message: "Of lib/api, lib/import imports only the contract (lib/api/contract.ts).",
+      },
+    ],
+  },
+  {
     files: ["components/**/*.{ts,tsx}"],
     patterns: [
       {
-        group: importsOf(["lib/exist", "lib/db"]),
+        group: importsOf(["lib/exist", "lib/db", "lib/jobs"]),
         message: "Components use our API's contract (lib/api/contract.ts), never Exist or storage.",
       },
       {

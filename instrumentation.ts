@@ -1,6 +1,6 @@
 /**
  * Runs once when a Next.js server starts (not during `next build`): takes over the shutdown
- * (lib/server/shutdown.ts: drain requests and their history writes, then close the database);
+ * (lib/server/shutdown.ts: drain requests, jobs and history writes, then close the database);
  * opens the database, so a DATABASE_URL that cannot be used, or an embedded data folder another
  * process holds, stops start-up with a message naming it instead of failing later, request by
  * request; then starts pruning history older than the retention period.
@@ -10,7 +10,12 @@ export async function register(): Promise<void> {
   const { installShutdown } = await import("@/lib/server/shutdown");
   const { closeDatabase } = await import("@/lib/db/database");
   const { allWritesDone } = await import("@/lib/api/history/store");
-  installShutdown({ writesDone: allWritesDone, closeDatabase });
+  const { stopJobEngine } = await import("@/lib/jobs/engine");
+  installShutdown({
+    writesDone: allWritesDone,
+    stopJobs: (timeoutMs) => stopJobEngine({ timeoutMs }),
+    closeDatabase,
+  });
   const { openAtStartup } = await import("@/lib/db/startup");
   await openAtStartup();
   const { schedulePruning } = await import("@/lib/api/history/prune-history");

@@ -8,7 +8,7 @@ const nextConfig = {
   output: "standalone",
   // PGlite loads its .wasm files from its own package folder: bundled, it cannot find them.
   // (`pg` is on Next's built-in list of external packages.)
-  serverExternalPackages: ["@electric-sql/pglite"],
+  serverExternalPackages: ["@electric-sql/pglite", "pg-boss"],
 };
 
 export default nextConfig;

@@ -13,6 +13,10 @@ export const SANDBOX_URL = `http://127.0.0.1:${SANDBOX_PORT}`;
 export const APP_LOG = `e2e/artifacts/app-${APP_PORT}.log`;
 /** Known to the tests so they can seal session cookies without a browser. Test-only. */
 export const TEST_AUTH_SECRET = "e2e-only-session-secret-0123456789abcdef0123456789abcdef";
+/** Seals the Exist tokens kept for imports (32 bytes, base64). Test-only. */
+export const TEST_TOKEN_ENCRYPTION_KEY = Buffer.from("e2e-only-token-key-0123456789abc").toString(
+  "base64",
+);
 /** The app's embedded database for a test run: emptied before the app starts (playwright.config.ts). */
 export const DATA_DIR = path.join(tmpdir(), `exist-ownership-e2e-${APP_PORT}`);
 /**
@@ -27,6 +31,7 @@ export const appEnv: Record<string, string> = {
   APP_URL,
   NEXTAUTH_URL: APP_URL,
   AUTH_SECRET: TEST_AUTH_SECRET,
+  TOKEN_ENCRYPTION_KEY: TEST_TOKEN_ENCRYPTION_KEY,
   EXIST_BASE_URL: SANDBOX_URL,
   // Short, so the timeout test (504) does not wait the default 10 s.
   EXIST_TIMEOUT_MS: "3000",

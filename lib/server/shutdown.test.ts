@@ -21,7 +21,9 @@ afterEach(() => {
 });
 
 /** The steps, recording what happened when; Next.js's handler exits after `requestMs`. */
-function fakeSteps(options: { requestMs?: number; writesMs?: number; handlers?: number } = {}) {
+function fakeSteps(
+  options: { requestMs?: number; writesMs?: number; jobsMs?: number; handlers?: number } = {},
+) {
   const events: string[] = [];
   const at = () => `${Date.now()}`;
   let held: ((code?: number) => void) | undefined;
@@ -39,6 +41,16 @@ function fakeSteps(options: { requestMs?: number; writesMs?: number; handlers?: 
           events.push(`${at()} writes done`);
           resolve();
         }, options.writesMs ?? 10),
+      ),
+    stopJobs: (timeoutMs) =>
+      new Promise((resolve) =>
+        setTimeout(
+          () => {
+            events.push(`${at()} jobs stopped`);
+            resolve();
+          },
+          Math.min(options.jobsMs ?? 0, timeoutMs),
+        ),
       ),
     closeDatabase: async () => {
       events.push(`${at()} database closed`);
@@ -59,9 +71,11 @@ describe("the shutdown", () => {
     shutdownOn(steps)("SIGTERM");
     expect(shuttingDown()).toBe(true);
     await vi.advanceTimersByTimeAsync(READY_GRACE_MS - 1);
-    expect(events).toEqual([]);
+    // The job engine stops taking jobs at once; the listener stays open through the grace.
+    expect(events).toEqual(["0 jobs stopped"]);
     await vi.advanceTimersByTimeAsync(10_000);
     expect(events).toEqual([
+      "0 jobs stopped",
       `${READY_GRACE_MS} next: listener closed`,
       `${READY_GRACE_MS + 3_000 + 10} writes done`,
       `${READY_GRACE_MS + 3_000 + 10} database closed`,
@@ -75,6 +89,7 @@ describe("the shutdown", () => {
     shutdownOn(steps)("SIGINT");
     await vi.advanceTimersByTimeAsync(100);
     expect(events).toEqual([
+      "0 jobs stopped",
       "0 next: listener closed",
       "60 writes done",
       "60 database closed",
@@ -89,11 +104,34 @@ describe("the shutdown", () => {
     await vi.advanceTimersByTimeAsync(STOP_BOUND_MS);
     // Writes that never end are given half of FINISH_MS.
     expect(events).toEqual([
+      "0 jobs stopped",
       `${READY_GRACE_MS} next: listener closed`,
       `${DRAIN_DEADLINE_MS + FINISH_MS / 2} database closed`,
       `${DRAIN_DEADLINE_MS + FINISH_MS / 2} exit 1`,
     ]);
     expect(DRAIN_DEADLINE_MS + FINISH_MS).toBeLessThan(STOP_BOUND_MS);
+  });
+
+  it("waits for a running job before the writes and the database, within the deadline", async () => {
+    vi.setSystemTime(0);
+    const { steps, events } = fakeSteps({ requestMs: 50, jobsMs: 5_000 });
+    shutdownOn(steps)("SIGTERM");
+    await vi.advanceTimersByTimeAsync(STOP_BOUND_MS);
+    expect(events).toEqual([
+      `${READY_GRACE_MS} next: listener closed`,
+      "5000 jobs stopped",
+      "5010 writes done",
+      "5010 database closed",
+      "5010 exit 0",
+    ]);
+  });
+
+  it("a job that outlives the deadline is left to the engine's own timeout", async () => {
+    vi.setSystemTime(0);
+    const { steps, events } = fakeSteps({ requestMs: 50, jobsMs: 60_000 });
+    shutdownOn(steps)("SIGTERM");
+    await vi.advanceTimersByTimeAsync(STOP_BOUND_MS);
+    expect(events.at(-1)).toBe(`${DRAIN_DEADLINE_MS + 10} exit 0`);
   });
 
   it("without Next.js's handler, finishes after the grace", async () => {

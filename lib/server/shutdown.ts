@@ -8,8 +8,9 @@
  * 3. Next.js's own signal handler then closes the listener (new connections are refused) and
  *    waits for the requests in flight (their answers say `Connection: close`, so that no idle
  *    keep-alive connection holds it up);
- * 4. the history writes still running after their answers land, then the database closes (the
- *    embedded database's lock with it), and the process exits 0.
+ * 4. the job engine, told to stop at the signal (it takes no new job and lets the running ones
+ *    end), has stopped; the history writes still running after their answers land; then the
+ *    database closes (the embedded database's lock with it), and the process exits 0.
  *
  * Whatever still runs DRAIN_DEADLINE_MS after the signal is cut short (exit 1), so that the
  * process is gone within STOP_BOUND_MS. Next.js's handler would close the listener at once and
@@ -53,6 +54,8 @@ export type ShutdownSteps = {
   nextHandlers: (signal: Signal) => Array<(signal: Signal) => void>;
   /** Resolves when the writes that run after their answers are done. */
   writesDone: () => Promise<void>;
+  /** Stops the job engine gracefully; resolves when its running jobs have ended. */
+  stopJobs: (timeoutMs: number) => Promise<void>;
   closeDatabase: () => Promise<void>;
   exit: (code: number) => void;
   log: (line: string) => void;
@@ -70,9 +73,12 @@ export function shutdownOn(steps: ShutdownSteps): (signal: Signal) => void {
     beginShutdown();
     const started = Date.now();
     steps.log(`shutdown: ${signal}: not ready; draining requests (exit within 15 s)`);
+    // Jobs get as long as requests do: the drain's deadline bounds both.
+    const jobsStopped = steps.stopJobs(DRAIN_DEADLINE_MS);
     let finishing: Promise<void> | undefined;
     const finish = (code: number) =>
       (finishing ??= (async () => {
+        await within(jobsStopped, Math.max(0, started + DRAIN_DEADLINE_MS - Date.now()));
         await within(steps.writesDone(), FINISH_MS / 2);
         await within(steps.closeDatabase(), FINISH_MS / 2);
         steps.log(`shutdown: done in ${Date.now() - started} ms`);
@@ -99,7 +105,9 @@ export function shutdownOn(steps: ShutdownSteps): (signal: Signal) => void {
  * Called once from instrumentation.ts, after Next.js has installed its signal handlers: takes
  * them over (see above).
  */
-export function installShutdown(steps: Pick<ShutdownSteps, "writesDone" | "closeDatabase">): void {
+export function installShutdown(
+  steps: Pick<ShutdownSteps, "writesDone" | "stopJobs" | "closeDatabase">,
+): void {
   if (state.installed) return;
   state.installed = true;
   const taken = new Map<Signal, Array<(signal: Signal) => void>>();
