@@ -195,6 +195,8 @@ export const ERROR_CODES = [
   "not_found",
   "internal_error",
   "history_unavailable",
+  "not_owned",
+  "conflict",
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -270,3 +272,149 @@ export type ReadyResponse =
       };
     }
   | { status: "stopping" };
+
+/*
+ * Imports (/api/imports). The page reads and plans the file (lib/import); the server compares
+ * the plan with Exist's values (the preview), keeps the planned writes in the database, and a
+ * background job writes them, paced within the import's share of Exist's hourly limit.
+ */
+
+/**
+ * One attribute's planned values, as the page sends them: as Exist stores them (metric units,
+ * minutes, fractions, 1/0), one per day. `name` is the attribute's; a daily tag still to be
+ * created has `name: null` and its `newTagLabel` until the page has created it (start names it).
+ */
+export type ImportDraftAttribute = {
+  name: string | null;
+  newTagLabel?: string;
+  label: string;
+  valueType: number;
+  /** The person's days (YYYY-MM-DD), ascending, one per value. */
+  days: string[];
+  values: Value[];
+  /** The file's row each value came from. */
+  rows: number[];
+  /** Days the file leaves empty for this attribute (YYYY-MM-DD): never written. */
+  emptyDays: string[];
+};
+
+/** A cell or row of the file that gives no value, with the reason (row numbers are the file's). */
+export type ImportInvalid = { row: number; column: string; cell: string; reason: string };
+
+/** POST /api/imports: a new import from a planned file; answers its preview (ImportResponse). */
+export type ImportDraftBody = {
+  fileName: string;
+  attributes: ImportDraftAttribute[];
+  /** Up to 1000 of the invalid cells found in the browser, and how many there are in all. */
+  invalid: ImportInvalid[];
+  invalidCount: number;
+};
+
+/** One value the import replaces: Exist's before, the file's after. */
+export type ReplacedSample = { date: string; before: Value; after: Value };
+
+export type ImportAttributePreview = {
+  /** Null for a tag still to be created. */
+  name: string | null;
+  newTagLabel?: string;
+  label: string;
+  valueType: number;
+  /** The attribute's owner now: the page confirms an acquire before start when not this app. */
+  ownedByApp: boolean;
+  service: Service | null;
+  new: number;
+  replace: number;
+  unchanged: number;
+  /** Empty in the file, set in Exist: skipped, since Exist cannot empty a day. */
+  cannotEmpty: number;
+  /** Up to 5 of the values to replace. */
+  replaceSample: ReplacedSample[];
+};
+
+export type ImportCounts = {
+  new: number;
+  replace: number;
+  unchanged: number;
+  cannotEmpty: number;
+  invalid: number;
+};
+
+export type ImportPreview = {
+  attributes: ImportAttributePreview[];
+  totals: ImportCounts;
+  /**
+   * How the preview read Exist's values, in the fewest calls: `with-values` in 31-day windows,
+   * or `values` pages per attribute; and how many calls that took.
+   */
+  read: { method: "with-values" | "values"; calls: number };
+  /** update/ calls the import needs: ceil((new + replace) / 35). */
+  writeCalls: number;
+  /** The import's share of each window, the window's length, and how long the writes take at it. */
+  callsPerWindow: number;
+  windowSeconds: number;
+  estimatedSeconds: number;
+};
+
+/**
+ * preview: compared with Exist, nothing written; running (its job writes, or waits for the
+ * next window); paused; finished; cancelled (values written before stay); undoing (the
+ * replaced values being put back); undone; failed (stopped for a reason in `problem`).
+ */
+export type ImportStatus =
+  "preview" | "running" | "paused" | "finished" | "cancelled" | "undoing" | "undone" | "failed";
+
+export type ImportProgress = {
+  /** Values to write (new + replace), and how many of them Exist has taken or refused. */
+  total: number;
+  written: number;
+  refused: number;
+  /** update/ calls made so far, of `writeCalls`. */
+  calls: number;
+  /** While the window's share (or Exist's 429) is used up: when the next window opens (ISO). */
+  waitingUntil: string | null;
+  /** When the writes should end at the import's pace (ISO), while running. */
+  estimatedEnd: string | null;
+};
+
+/** A value Exist refused, from its `failed` list. */
+export type ImportRefused = { name: string; date: string; errorCode: string; error: string };
+
+export type ImportReport = {
+  written: number;
+  unchanged: number;
+  invalid: number;
+  /** Up to 1000 of them; `refusedCount` counts them all (the CSV report has every one). */
+  refused: ImportRefused[];
+  refusedCount: number;
+  /** Values this import replaced whose before is kept for undo, until `undoUntil` (ISO). */
+  replaced: number;
+  undoUntil: string | null;
+  /** Days that were empty before the import: undo cannot empty them again. */
+  newDays: number;
+};
+
+/**
+ * GET /api/imports/<id>, and the answer of every import route. POST /api/imports/<id>/start
+ * (body ImportStartBody), /pause, /resume, /cancel and /undo change it; GET /api/imports/current
+ * is the person's latest import not yet finished (404 when none: the attributes page links to
+ * it while it runs); GET /api/imports/<id>/report.csv is the report with every row.
+ */
+export type ImportResponse = {
+  id: string;
+  status: ImportStatus;
+  fileName: string;
+  createdAt: string;
+  preview: ImportPreview;
+  progress: ImportProgress;
+  /** From the end on (finished, cancelled, undone, failed). */
+  report: ImportReport | null;
+  /** Why a failed import stopped, or what the person must do (sign in again, acquire). */
+  problem: { code: ErrorCode; message: string } | null;
+};
+
+/**
+ * POST /api/imports/<id>/start: `tags` names the daily tags the page created for the preview's
+ * `newTagLabel`s (from Exist's answer to /api/attributes/create). Answers 409 `not_owned` with
+ * the attributes this app does not own yet: the page confirms their acquire first.
+ */
+export type ImportStartBody = { tags: Record<string, string> };

@@ -23,6 +23,8 @@ export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   upstream_timeout: 504,
   outcome_unknown: 502,
   history_unavailable: 503,
+  not_owned: 409,
+  conflict: 409,
 };
 
 export const REAUTH_MESSAGE =
