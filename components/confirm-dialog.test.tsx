@@ -1,9 +1,12 @@
 // @vitest-environment jsdom
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { cleanup, render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { useState } from "react";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import type { AttributesResponse } from "@/lib/api/contract";
 import type { Problem } from "@/lib/query/api-error";
+import { attributeKeys } from "@/lib/query/keys";
 import { ConfirmDialog } from "./confirm-dialog";
 
 afterEach(cleanup);
@@ -60,7 +63,17 @@ describe("ConfirmDialog", () => {
       { message: "Your Exist session has ended.", sessionEnded: true },
       { message: "Missing scope 'health_write'.", allowWriting: "health" },
     ];
-    render(<Harness onConfirm={async () => problems.shift() ?? null} />);
+    // The button takes the group's label from the list the page holds.
+    const client = new QueryClient();
+    const weight = { name: "weight", group: { name: "health", label: "Health and body" } };
+    client.setQueryData(attributeKeys.list(), {
+      attributes: [weight],
+    } as unknown as AttributesResponse);
+    render(
+      <QueryClientProvider client={client}>
+        <Harness onConfirm={async () => problems.shift() ?? null} />
+      </QueryClientProvider>,
+    );
     await user.click(screen.getByRole("button", { name: "Open" }));
     await user.click(screen.getByRole("button", { name: "Acquire" }));
     const alert = await screen.findByRole("alert");

@@ -16,7 +16,9 @@ export function parseScopes(scope: string): string[] {
 }
 
 /** Every group's read and write scope: what the app asks for unless EXIST_SCOPES says otherwise. */
-export const DEFAULT_SCOPES: readonly string[] = EXIST_GROUPS.flatMap((group) => [
+// Pure: the page imports this module for its little functions, and without the mark the
+// bundler keeps this list, and Exist's groups table with it, in every page's script.
+export const DEFAULT_SCOPES: readonly string[] = /* @__PURE__ */ EXIST_GROUPS.flatMap((group) => [
   `${group.name}_read`,
   `${group.name}_write`,
 ]);
@@ -93,16 +95,11 @@ export function scopesToAllowWriting(granted: readonly string[], group: string):
   return [...new Set([...granted, `${group}_write`])].join(" ");
 }
 
-/** Exist's label of a group (`health` → "Health and body"), for the Allow writing buttons. */
-export function groupLabel(name: string): string {
-  return EXIST_GROUPS.find((group) => group.name === name)?.label ?? name;
-}
-
 /**
  * The group whose `_write` scope Exist said was missing, from its failure message ("Missing scope
  * 'health_write' to acquire attribute 'weight'"), or null for any other failure.
  */
 export function missingWriteGroup(reason: string | null | undefined): string | null {
-  const name = /Missing scope '([a-z]+)_write'/.exec(reason ?? "")?.[1];
-  return name && EXIST_GROUPS.some((group) => group.name === name) ? name : null;
+  // No table of groups here: the page's copy would be bytes every visit for a name Exist gives.
+  return /Missing scope '([a-z]+)_write'/.exec(reason ?? "")?.[1] ?? null;
 }

@@ -30,12 +30,13 @@ type AccessRowProps = {
   id?: string;
   /** Set for a group: a write scope it lacks can be asked for. */
   name?: string;
+  label?: string;
   read: Grant;
   write: Grant;
   children: React.ReactNode;
 };
 
-function AccessRow({ id, name, read, write, children }: AccessRowProps) {
+function AccessRow({ id, name, label, read, write, children }: AccessRowProps) {
   return (
     <tr id={id}>
       <th scope="row" className={`${CELL} font-medium`}>
@@ -47,7 +48,12 @@ function AccessRow({ id, name, read, write, children }: AccessRowProps) {
       <td className={CELL}>
         <Granted {...write} />
         {name && id && !write.granted ? (
-          <AllowWritingButton group={name} returnToId={id} className="mt-2 whitespace-normal" />
+          <AllowWritingButton
+            group={name}
+            label={label}
+            returnToId={id}
+            className="mt-2 whitespace-normal"
+          />
         ) : null}
       </td>
     </tr>

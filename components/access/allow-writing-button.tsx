@@ -3,13 +3,16 @@
 import { useState } from "react";
 import { Button, type ButtonVariant } from "@/components/ui/button";
 import { useHydrated } from "@/components/ui/use-hydrated";
-import { groupLabel, scopesToAllowWriting } from "@/lib/scopes";
+import { useGroupLabel } from "@/lib/query/use-attributes";
+import { scopesToAllowWriting } from "@/lib/scopes";
 import { askExist, currentPlace } from "./consent";
 import { useGrantedScopes } from "./granted-scopes";
 
 type AllowWritingButtonProps = {
   /** Exist's group name, e.g. `health`. */
   group: string;
+  /** Its label ("Health and body"); default: the label in the attributes list the page holds. */
+  label?: string;
   /** The element id to come back to (e.g. the group's heading); default: where the page is. */
   returnToId?: string;
   variant?: ButtonVariant;
@@ -22,6 +25,7 @@ type AllowWritingButtonProps = {
  */
 export function AllowWritingButton(props: AllowWritingButtonProps) {
   const granted = useGrantedScopes();
+  const listed = useGroupLabel(props.group);
   const [pending, setPending] = useState(false);
   // It works through the script (it builds Exist's address): inactive until that has loaded.
   const hydrated = useHydrated();
@@ -36,7 +40,7 @@ export function AllowWritingButton(props: AllowWritingButtonProps) {
         await askExist(currentPlace(props.returnToId), scopesToAllowWriting(granted, props.group));
       }}
     >
-      Allow writing {groupLabel(props.group)}
+      Allow writing {props.label ?? listed}
     </Button>
   );
 }

@@ -66,7 +66,12 @@ export function AttributeGroupSection(props: AttributeGroupSectionProps) {
         ) : null}
       </div>
       {reason ? (
-        <AllowWritingButton group={entry.group.name} returnToId={headingId} className="mt-2" />
+        <AllowWritingButton
+          group={entry.group.name}
+          label={entry.group.label}
+          returnToId={headingId}
+          className="mt-2"
+        />
       ) : null}
       {/* Empty for a moment while a long list renders its first rows (attribute-list.tsx). */}
       {entry.items.length === 0 ? null : (

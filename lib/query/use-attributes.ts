@@ -1,5 +1,6 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback } from "react";
+import type { AttributesResponse } from "@/lib/api/contract";
 import { attributeKeys, ownershipMutationKey } from "./keys";
 import { attributesQuery } from "./options";
 
@@ -25,4 +26,14 @@ export function useMarkAttributesStale(): () => void {
       void queryClient.invalidateQueries({ queryKey: attributeKeys.list(), refetchType: "none" }),
     [queryClient],
   );
+}
+
+/**
+ * Exist's label of a group (`health` → "Health and body") from the attributes list this page
+ * already holds (each attribute carries its group); the name itself when the list has none.
+ */
+export function useGroupLabel(name: string): string {
+  const queryClient = useQueryClient();
+  const list = queryClient.getQueryData<AttributesResponse>(attributeKeys.list());
+  return list?.attributes.find((attribute) => attribute.group.name === name)?.group.label ?? name;
 }
