@@ -9,6 +9,7 @@ import "server-only";
 import { AttributesCache } from "@/lib/api/attributes-cache";
 import type { AttributeValues, Value, ValuesResponse } from "@/lib/api/contract";
 import type { ExistClient } from "@/lib/exist/client";
+import { todayIn } from "@/lib/attributes/days";
 import { withDayValues, type DayValue } from "@/lib/values/day-values";
 import type { ExistAttributeValues, ExistProfile } from "@/lib/exist/schemas";
 
@@ -27,11 +28,7 @@ const DATE = /^\d{4}-\d{2}-\d{2}/;
 /** The user's local date: from the profile's `local_time`, else now in their time zone. */
 export function userToday(profile: ExistProfile, now: Date): string {
   if (profile.local_time && DATE.test(profile.local_time)) return profile.local_time.slice(0, 10);
-  try {
-    return new Intl.DateTimeFormat("en-CA", { timeZone: profile.timezone ?? "UTC" }).format(now);
-  } catch {
-    return now.toISOString().slice(0, 10);
-  }
+  return todayIn(profile.timezone ?? "UTC", now);
 }
 
 function lastDays(today: string, count: number): string[] {

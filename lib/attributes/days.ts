@@ -6,13 +6,26 @@
 /** An attribute with no value in this many days is "not getting data". */
 export const STALLED_AFTER_DAYS = 3;
 
+// A formatter costs ICU tens of microseconds to make: one per time zone, kept (a person has one;
+// a server holds a few hundred at most).
+const dayFormats = new Map<string, Intl.DateTimeFormat | null>();
+
+function dayFormat(timezone: string): Intl.DateTimeFormat | null {
+  let format = dayFormats.get(timezone);
+  if (format === undefined) {
+    try {
+      format = new Intl.DateTimeFormat("en-CA", { timeZone: timezone });
+    } catch {
+      format = null; // not a time zone ICU knows
+    }
+    dayFormats.set(timezone, format);
+  }
+  return format;
+}
+
 /** `yyyy-mm-dd` of `now` in `timezone` (UTC when the zone is unknown). */
 export function todayIn(timezone: string, now: Date = new Date()): string {
-  try {
-    return new Intl.DateTimeFormat("en-CA", { timeZone: timezone }).format(now);
-  } catch {
-    return now.toISOString().slice(0, 10);
-  }
+  return dayFormat(timezone)?.format(now) ?? now.toISOString().slice(0, 10);
 }
 
 /** Whole days from `date` to `today` (both yyyy-mm-dd); negative for a date after today. */
@@ -31,14 +44,16 @@ export function relativeDay(date: string, today: string): string {
   return shortDate(date);
 }
 
+const SHORT_DATE = new Intl.DateTimeFormat("en-GB", {
+  weekday: "short",
+  day: "numeric",
+  month: "short",
+  timeZone: "UTC",
+});
+
 /** "Mon 30 Nov". */
 export function shortDate(date: string): string {
-  return new Intl.DateTimeFormat("en-GB", {
-    weekday: "short",
-    day: "numeric",
-    month: "short",
-    timeZone: "UTC",
-  }).format(new Date(`${date}T00:00:00Z`));
+  return SHORT_DATE.format(new Date(`${date}T00:00:00Z`));
 }
 
 /**
