@@ -73,6 +73,35 @@ export async function insertIntents(
   }));
 }
 
+/** An entry recorded whole, its outcome known: a value written (never the value itself). */
+export type NewEntry = {
+  username: string;
+  kind: "write";
+  action: string;
+  attribute: string;
+  label: string;
+  day: string | null;
+  outcome: Outcome;
+  errorCode: string | null;
+  requestId: string;
+};
+
+/** Entries recorded whole, of any users, in one statement, in the order given. */
+export async function insertEntries(db: Db, entries: readonly NewEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  const rows = sql.join(
+    entries.map(
+      (e) =>
+        sql`(${e.username}::text, ${e.kind}::text, ${e.attribute}::text, ${e.label}::text, ${e.action}::text, ${e.day}::date, ${e.outcome}::text, ${e.errorCode}::text, ${e.requestId}::text)`,
+    ),
+    sql`, `,
+  );
+  await db.execute(sql`
+    insert into history_entries
+      (username, kind, attribute, label, action, day, outcome, error_code, request_id)
+    values ${rows}`);
+}
+
 /** The day as text (`day::text`): node-postgres would make a `date` a local-time Date. */
 function dayOf(value: unknown): string | null {
   return value === null || value === undefined ? null : String(value);

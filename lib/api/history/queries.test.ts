@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type Database } from "@/lib/db/database";
-import { insertIntents, settleEntries } from "@/lib/api/history/change-queries";
+import { insertEntries, insertIntents, settleEntries } from "@/lib/api/history/change-queries";
 import {
   deleteUser,
   dismissThrough,
@@ -160,6 +160,43 @@ describe.each(targets)("history storage on %s", (_name, options) => {
       ["water", "this app"],
     ]);
     await deleteUser(db, other);
+  });
+
+  it("records values written whole, several users in one statement, owners untouched", async () => {
+    const { db } = database;
+    const [ann, bob] = [`${user}_whole_a`, `${user}_whole_b`];
+    const entry = (username: string, day: string, outcome: "done" | "refused" | "unknown") => ({
+      username,
+      kind: "write" as const,
+      action: "update",
+      attribute: "water",
+      label: "Water",
+      day,
+      outcome,
+      errorCode: outcome === "refused" ? "unauthorised" : null,
+      requestId: `r-${username}`,
+    });
+    await insertEntries(db, [
+      entry(ann, "2026-03-01", "done"),
+      entry(bob, "2026-03-01", "refused"),
+      entry(ann, "2026-03-02", "unknown"),
+    ]);
+    const read = async (username: string) =>
+      (await listEntries(db, username, { kind: "write" }, 10)).map((e) => [
+        e.day,
+        e.outcome,
+        e.errorCode,
+        e.ownerBefore,
+        e.ownerAfter,
+      ]);
+    expect(await read(ann)).toEqual([
+      ["2026-03-02", "unknown", null, null, null],
+      ["2026-03-01", "done", null, null, null],
+    ]);
+    expect(await read(bob)).toEqual([["2026-03-01", "refused", "unauthorised", null, null]]);
+    expect((await lockUserState(db, ann)).owners).toEqual([]);
+    await deleteUser(db, ann);
+    await deleteUser(db, bob);
   });
 
   it("keeps a write's own label, and a value settled without owners leaves them as they were", async () => {

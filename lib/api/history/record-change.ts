@@ -8,6 +8,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { env } from "@/lib/env";
 import { errorCodeFor } from "@/lib/api/errors";
+import { settleLater } from "@/lib/api/history/settle-later";
 import { inBackground, withHistoryDb } from "@/lib/api/history/store";
 import { ownersMemo } from "@/lib/api/history/owners-memo";
 import {
@@ -112,8 +113,11 @@ export function recordChange(
 }
 
 /**
- * Records a request around `change` (its calls to Exist). Writes the intents first; a crash
- * before the outcome leaves them "unknown" (for an owner change, the next list load settles it).
+ * Records a request around `change` (its calls to Exist). The intents are written while the
+ * first call is on its way (both wait on I/O, so neither waits for the other), and always
+ * before any outcome; a crash before the outcome leaves them "unknown" (for an owner change, the
+ * next list load settles it). Only a crash in the millisecond before the intents land loses
+ * them.
  */
 export async function record<O>(
   username: string,
@@ -132,38 +136,50 @@ export async function record<O>(
   };
   // The next list load goes to the database: it has owners or outcomes to settle.
   noteWrite();
-  const intents = await withHistoryDb((db) =>
-    insertIntents(db, { username, kind, action, items, requestId, settleAfter }),
+  const changing = change();
+  // After the call has left: the embedded database's statement runs on this thread.
+  const intentsWritten = nextTurn().then(() =>
+    withHistoryDb((db) =>
+      insertIntents(db, { username, kind, action, items, requestId, settleAfter }),
+    ),
   );
+  // A list load meanwhile waits for them, so it never takes this change for one made elsewhere.
+  inBackground(username, intentsWritten);
   let outcome: O;
   try {
-    outcome = await change();
+    outcome = await changing;
   } catch (error) {
+    const intents = await intentsWritten;
     if (intents) await recordFailure(username, intents, error);
     noteWrite();
     throw error;
   }
+  const intents = await intentsWritten;
   if (intents) {
     const settlements = recording.settle(intents, outcome);
-    const settle = () =>
-      withHistoryDb(async (db) => {
+    const settled = new Set(settlements.map((s) => s.id));
+    const open = unsettled(intents, settled);
+    if (env().databaseUrl) {
+      // A shared server is read by other instances too: its outcomes are written before the answer.
+      await withHistoryDb(async (db) => {
         await settleEntries(db, username, settlements, null, { owners: ownersChange });
-        const settled = new Set(settlements.map((s) => s.id));
-        await settleEntries(db, username, unsettled(intents, settled), new Date(), {
-          owners: false,
-        });
-      }).finally(noteWrite);
-    // One process owns the embedded database: the outcome can be written after the answer is
-    // sent (this process's reads wait for it), once the answer has left: the embedded database
-    // runs on this thread. A shared server is read by other instances too: it is awaited.
-    if (env().databaseUrl) await settle();
-    else inBackground(username, afterAnswer().then(settle));
+        await settleEntries(db, username, open, new Date(), { owners: false });
+      });
+      noteWrite();
+    } else {
+      // One process owns the embedded database: the outcomes are written after the answer,
+      // with those of the requests around it (settle-later.ts); this process's reads wait.
+      void Promise.all([
+        settleLater(username, settlements, { owners: ownersChange }),
+        settleLater(username, open, { owners: false, settleNow: true }),
+      ]).finally(noteWrite);
+    }
   }
   return outcome;
 }
 
-/** Resolves after the current request's answer has been handed to the socket. */
-const afterAnswer = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+/** Resolves on the event loop's next turn, after the I/O a call has started. */
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Intents without an outcome, marked for the next list load to settle now. */
 function unsettled(intents: readonly Intent[], settled: ReadonlySet<number>): Settlement[] {

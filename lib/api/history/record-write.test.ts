@@ -1,6 +1,6 @@
-import { describe, expect, it } from "vitest";
-import type { Intent } from "@/lib/api/history/change-queries";
-import { writeSettlements } from "@/lib/api/history/record-write";
+import { describe, expect, it, vi } from "vitest";
+import type { Intent, NewEntry } from "@/lib/api/history/change-queries";
+import { recordValues, writeSettlements } from "@/lib/api/history/record-write";
 import { ExistError } from "@/lib/exist/errors";
 
 const value = (id: number, attribute: string, day: string): Intent => ({
@@ -87,6 +87,78 @@ describe("writeSettlements: a write's outcomes from Exist's answer", () => {
     );
     expect(settled.map((s) => [s.id, s.outcome, s.errorCode])).toEqual([
       [3, "refused", "rate_limited"],
+    ]);
+  });
+});
+
+const recorded = vi.hoisted(() => [] as NewEntry[]);
+// The embedded database (no DATABASE_URL).
+vi.mock("@/lib/env", () => ({ env: () => ({ databaseUrl: undefined, existTimeoutMs: 10_000 }) }));
+vi.mock("@/lib/api/history/settle-later", () => ({
+  recordLater: async (entry: NewEntry) => void recorded.push(entry),
+  settleLater: async () => {},
+}));
+
+describe("recordValues on the embedded database: each value recorded whole after the answer", () => {
+  const items = [
+    { name: "water", date: "2026-01-01", value: 500 },
+    { name: "water", date: "2026-01-02", value: 750 },
+    { name: "weight", date: "2026-01-02", value: 80 },
+  ];
+  const labels: Record<string, string> = { water: "Water", weight: "Weight" };
+  const short = (entry: NewEntry) => [
+    entry.attribute,
+    entry.label,
+    entry.day,
+    entry.outcome,
+    entry.errorCode,
+  ];
+
+  it("records nothing before Exist answers, then one entry per value with its outcome", async () => {
+    recorded.length = 0;
+    let answer: (value: Awaited<ReturnType<Parameters<typeof recordValues>[3]>>) => void = () => {};
+    const writing = recordValues(
+      "ann",
+      "update",
+      items,
+      () => new Promise((resolve) => (answer = resolve)),
+      (name) => labels[name],
+    );
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(recorded).toEqual([]);
+    answer({
+      status: 202,
+      result: {
+        success: [{ name: "water", date: "2026-01-02", value: 750 }],
+        failed: [{ name: "weight", date: "2026-01-02", error_code: "unauthorised", error: "no" }],
+      },
+      untried: null,
+    });
+    await writing;
+    expect(recorded.map(short)).toEqual([
+      ["water", "Water", "2026-01-01", "unknown", null],
+      ["water", "Water", "2026-01-02", "done", null],
+      ["weight", "Weight", "2026-01-02", "refused", "unauthorised"],
+    ]);
+    expect(new Set(recorded.map((entry) => entry.requestId)).size).toBe(1);
+    expect(recorded.every((entry) => entry.action === "update" && entry.username === "ann")).toBe(
+      true,
+    );
+  });
+
+  it("records a refused call as refused and a lost answer as unknown, and rethrows", async () => {
+    recorded.length = 0;
+    const refused = new ExistError("rate_limited", "slow down");
+    await expect(
+      recordValues("ann", "increment", items.slice(0, 1), async () => Promise.reject(refused)),
+    ).rejects.toBe(refused);
+    const lost = new ExistError("timeout", "no answer");
+    await expect(
+      recordValues("ann", "increment", items.slice(0, 1), async () => Promise.reject(lost)),
+    ).rejects.toBe(lost);
+    expect(recorded.map(short)).toEqual([
+      ["water", "water", "2026-01-01", "refused", "rate_limited"],
+      ["water", "water", "2026-01-01", "unknown", null],
     ]);
   });
 });

@@ -1,12 +1,15 @@
 /**
- * Records the writes made here, with record-change.ts's recorder (intent before the calls to
- * Exist, outcome after): each value logged (`update`) or added (`increment`), by attribute and
- * day, and each tag created (`create`). Never the value itself.
+ * Records the writes made here: each value logged (`update`) or added (`increment`), by
+ * attribute and day, and each tag created (`create`, with record-change.ts's recorder: intent
+ * before the calls to Exist, outcome after). Never the value itself.
  */
 import "server-only";
+import { randomUUID } from "node:crypto";
 import { APP_OWNER } from "@/lib/api/contract";
+import { env } from "@/lib/env";
 import type { Intent, Settlement } from "@/lib/api/history/change-queries";
 import { record, refusedBy } from "@/lib/api/history/record-change";
+import { recordLater } from "@/lib/api/history/settle-later";
 import type { ChunkedOutcome } from "@/lib/exist/client";
 import type { CreateObject, ValueObject } from "@/lib/exist/schemas";
 
@@ -67,34 +70,71 @@ function findTag(open: readonly Intent[], item: Item): number {
 /**
  * Records an update or increment of `items` around `change` (its calls to Exist). `labelOf`
  * names each attribute as the person sees it (else the last list load's label is looked up).
+ *
+ * On the embedded database, a value written is recorded whole once Exist has answered, with the
+ * writes around it in one statement (settle-later.ts): no statement runs before the call or
+ * before the answer. A value changes no owner, so no list load needs its intent; the price is
+ * that a crash of the server while the call is under way leaves that write out of the history.
+ * A shared server keeps the intent first: other instances read it.
  */
-export function recordValues(
+export async function recordValues(
   username: string,
   mode: "update" | "increment",
   items: readonly ValueObject[],
   change: () => Promise<ChunkedOutcome<ValueObject>>,
   labelOf: (name: string) => string | undefined = () => undefined,
 ): Promise<ChunkedOutcome<ValueObject>> {
-  return record(
-    username,
-    {
-      kind: "write",
-      action: mode,
-      items: items.map((item) => ({
-        attribute: item.name,
-        label: labelOf(item.name),
-        day: item.date,
-      })),
-      settle: (intents, outcome) =>
-        writeSettlements(intents, outcome, findValue, (intent) => ({
-          ...intent,
-          outcome: "done",
-          ownerAfter: null,
-          errorCode: null,
-        })),
-    },
-    change,
-  );
+  const intentItems = items.map((item) => ({
+    attribute: item.name,
+    label: labelOf(item.name),
+    day: item.date,
+  }));
+  const settle = (intents: readonly Intent[], outcome: ChunkedOutcome<ValueObject>) =>
+    writeSettlements(intents, outcome, findValue, (intent) => ({
+      ...intent,
+      outcome: "done" as const,
+      ownerAfter: null,
+      errorCode: null,
+    }));
+  if (env().databaseUrl) {
+    return record(username, { kind: "write", action: mode, items: intentItems, settle }, change);
+  }
+  // Stand-ins for the intents, numbered as the items are: the outcomes are matched as usual.
+  const intents: Intent[] = intentItems.map((item, id) => ({
+    id,
+    attribute: item.attribute,
+    label: item.label ?? item.attribute,
+    ownerBefore: null,
+    day: item.day,
+  }));
+  const requestId = randomUUID();
+  const recordAll = (outcomes: ReadonlyMap<number, Pick<Settlement, "outcome" | "errorCode">>) => {
+    for (const intent of intents) {
+      const settled = outcomes.get(intent.id) ?? { outcome: "unknown" as const, errorCode: null };
+      void recordLater({
+        username,
+        kind: "write",
+        action: mode,
+        attribute: intent.attribute,
+        label: intent.label,
+        day: intent.day,
+        requestId,
+        ...settled,
+      });
+    }
+  };
+  let outcome: ChunkedOutcome<ValueObject>;
+  try {
+    outcome = await change();
+  } catch (error) {
+    // Refused outright (sign-in, rate limit): not written; else the answer was lost: unknown.
+    const code = refusedBy(error);
+    const refused = { outcome: "refused" as const, errorCode: code ?? null };
+    recordAll(new Map(code ? intents.map((intent) => [intent.id, refused]) : []));
+    throw error;
+  }
+  recordAll(new Map(settle(intents, outcome).map((s) => [s.id, s])));
+  return outcome;
 }
 
 /** Records the creation of tags around `change`; each gets its name from Exist's answer. */

@@ -53,12 +53,27 @@ export function inBackground(username: string, write: Promise<unknown>): void {
   writes.add(tracked);
 }
 
+/** Called before anyone waits for the writes: a write held back for a group (settle-later.ts) goes now. */
+const waitHooks = ((
+  globalThis as typeof globalThis & { __historyWaitHooks?: Set<() => void> }
+).__historyWaitHooks ??= new Set());
+
+export function onWait(hook: () => void): void {
+  waitHooks.add(hook);
+}
+
+const flushHeld = () => {
+  for (const hook of waitHooks) hook();
+};
+
 export async function writesDone(username: string): Promise<void> {
+  flushHeld();
   const writes = pending.get(username);
   if (writes) await Promise.allSettled([...writes]);
 }
 
 /** Every user's writes still running after their answers: a shutdown waits for them. */
 export async function allWritesDone(): Promise<void> {
+  flushHeld();
   await Promise.allSettled([...pending.values()].flatMap((writes) => [...writes]));
 }
