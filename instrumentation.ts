@@ -3,7 +3,8 @@
  * (lib/server/shutdown.ts: drain requests, jobs and history writes, then close the database);
  * opens the database, so a DATABASE_URL that cannot be used, or an embedded data folder another
  * process holds, stops start-up with a message naming it instead of failing later, request by
- * request; then starts pruning history older than the retention period.
+ * request; listens for the cache changes of other instances sharing the database
+ * (lib/api/cache-sync.ts); then starts pruning history older than the retention period.
  */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
@@ -11,13 +12,19 @@ export async function register(): Promise<void> {
   const { closeDatabase } = await import("@/lib/db/database");
   const { allWritesDone } = await import("@/lib/api/history/store");
   const { stopJobEngine } = await import("@/lib/jobs/engine");
+  const { startCacheSync, stopCacheSync } = await import("@/lib/api/cache-sync");
   installShutdown({
     writesDone: allWritesDone,
     stopJobs: (timeoutMs) => stopJobEngine({ timeoutMs }),
-    closeDatabase,
+    // The cache listener's connection is not the pool's: closed first, or it would outlive it.
+    closeDatabase: async () => {
+      await stopCacheSync().catch(() => {});
+      await closeDatabase();
+    },
   });
   const { openAtStartup } = await import("@/lib/db/startup");
   await openAtStartup();
+  await startCacheSync();
   const { schedulePruning } = await import("@/lib/api/history/prune-history");
   await schedulePruning();
 }

@@ -8,6 +8,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import type { z } from "zod";
 import { env } from "@/lib/env";
 import { ApiError, REAUTH_MESSAGE, errorResponse, handleApiError } from "@/lib/api/errors";
+import { cacheSync } from "@/lib/api/cache-sync";
 import { logApiCall } from "@/lib/api/log";
 import {
   parseJson,
@@ -85,6 +86,8 @@ async function answer<S extends z.ZodType | undefined>(
   } catch (error) {
     response = handleApiError(error);
   }
+  // The other instances must have heard of a change before the person's next request reaches them.
+  await cacheSync.changesAnnounced();
   response.headers.set("Cache-Control", "private, no-store");
   // The connection is not kept for another request: the server is waiting for it to close.
   if (shuttingDown()) response.headers.set("Connection", "close");

@@ -7,6 +7,7 @@
  */
 import "server-only";
 import { AttributesCache } from "@/lib/api/attributes-cache";
+import { cacheSync } from "@/lib/api/cache-sync";
 import type { AttributeValues, Value, ValuesResponse } from "@/lib/api/contract";
 import type { ExistClient } from "@/lib/exist/client";
 import { todayIn } from "@/lib/attributes/days";
@@ -21,6 +22,8 @@ const globalCache = globalThis as typeof globalThis & {
 };
 export const valuesCache = (globalCache.__valuesCache ??= new AttributesCache<ValuesResponse>(
   VALUES_CACHE_SECONDS * 1000,
+  Date.now,
+  { kind: "values", sync: cacheSync },
 ));
 
 const DATE = /^\d{4}-\d{2}-\d{2}/;
