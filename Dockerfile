@@ -18,7 +18,8 @@ WORKDIR /app
 ENV NEXT_TELEMETRY_DISABLED=1
 COPY --from=deps /app/node_modules ./node_modules
 COPY . .
-RUN npm run build
+# Turbopack's cache outlives the build on the building machine only (a cache mount, not a layer).
+RUN --mount=type=cache,target=/app/.next/cache,sharing=locked npm run build
 
 # The runtime: the standalone folder, owned by root and read-only to the server's user; /data
 # (the embedded database) is the one place it writes, so the root file system can be read-only.

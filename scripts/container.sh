@@ -31,6 +31,7 @@ APP_URL="http://localhost:$APP_PORT"
 SANDBOX_URL="http://127.0.0.1:$SANDBOX_PORT"
 BASE_IMAGE="docker.io/library/node:24-slim"
 IMAGE="localhost/exist-ownership:latest"
+DEPS_IMAGE="localhost/exist-ownership-deps:latest"
 RUN_ID="exist-ownership-check-$$"
 VOLUME="$RUN_ID-data"
 # The server drains and exits within 15 s of SIGTERM (lib/server/shutdown.ts).
@@ -168,7 +169,7 @@ fi
 
 started=$SECONDS
 say "building $IMAGE from the Dockerfile"
-build_args=(--format docker --network host --tag "$IMAGE")
+build_args=(--format docker --network host)
 # A network that re-signs TLS (as here) needs the machine's CA bundle for npm ci: a build secret,
 # so it stays out of the image's layers.
 for bundle in "${NODE_EXTRA_CA_CERTS:-}" /etc/ssl/certs/ca-certificates.crt; do
@@ -177,7 +178,10 @@ for bundle in "${NODE_EXTRA_CA_CERTS:-}" /etc/ssl/certs/ca-certificates.crt; do
     break
   fi
 done
-if ! podman build "${build_args[@]}" . >"$WORK/build.log" 2>&1; then
+# The dependencies' stage tagged first, so that pruning the build's leftovers keeps it: npm ci
+# then runs again only when package-lock.json changes.
+if ! { podman build "${build_args[@]}" --target deps --tag "$DEPS_IMAGE" . &&
+  podman build "${build_args[@]}" --tag "$IMAGE" .; } >"$WORK/build.log" 2>&1; then
   tail -40 "$WORK/build.log"
   die "podman build failed"
 fi
@@ -227,7 +231,7 @@ run_app() {
     --network host --stop-timeout "$STOP_TIMEOUT" \
     --env PORT="$2" --env APP_URL="http://localhost:$2" \
     --env EXIST_BASE_URL="$SANDBOX_URL" --env AUTH_SECRET --env TOKEN_ENCRYPTION_KEY \
-    "$IMAGE" >/dev/null
+    "$IMAGE" >/dev/null 2>"$WORK/run-$1.log" || { cat "$WORK/run-$1.log"; die "podman run $1"; }
 }
 logs_and_die() {
   echo "--- podman logs $1:"
@@ -267,7 +271,7 @@ check up "$APP_URL" >/dev/null || logs_and_die "$FIRST" "the first container suf
 say "a second container on the volume: refused (exit $second_exit after $(elapsed "$started")), the first still serving"
 
 stop_started=$(date +%s%N)
-podman stop "$FIRST" >/dev/null
+podman stop "$FIRST" >/dev/null 2>&1
 stop_ms=$((($(date +%s%N) - stop_started) / 1000000))
 first_exit="$(podman inspect --format '{{.State.ExitCode}}' "$FIRST")"
 [ "$first_exit" = "0" ] || logs_and_die "$FIRST" "exit code $first_exit after SIGTERM"
@@ -284,13 +288,13 @@ check up "$APP_URL" >/dev/null || logs_and_die "$THIRD" "a new container on the 
 check history "$APP_URL" "$WORK/cookie" || logs_and_die "$THIRD" "the history did not survive"
 say "a new container on the volume once the first was gone: up in $(elapsed "$started"), the history kept"
 
-podman kill --signal KILL "$THIRD" >/dev/null
-podman wait "$THIRD" >/dev/null || true
+podman kill --signal KILL "$THIRD" >/dev/null 2>&1
+podman wait "$THIRD" >/dev/null 2>&1 || true
 FOURTH="$RUN_ID-4"
 started=$SECONDS
 run_app "$FOURTH" "$APP_PORT"
 check up "$APP_URL" >/dev/null || logs_and_die "$FOURTH" "the stale lock was not taken over"
 say "after a SIGKILL (lock left behind): the next container took over in $(elapsed "$started")"
-podman stop "$FOURTH" >/dev/null
+podman stop "$FOURTH" >/dev/null 2>&1
 
 say "passed in $(elapsed "$SCRIPT_STARTED") (image $image_mb MB, server $rss_mb MB resident after sign-in, stop $stop_ms ms)"
