@@ -31,7 +31,6 @@ APP_URL="http://localhost:$APP_PORT"
 SANDBOX_URL="http://127.0.0.1:$SANDBOX_PORT"
 BASE_IMAGE="docker.io/library/node:24-slim"
 IMAGE="localhost/exist-ownership:latest"
-DEPS_IMAGE="localhost/exist-ownership-deps:latest"
 RUN_ID="exist-ownership-check-$$"
 VOLUME="$RUN_ID-data"
 # The server drains and exits within 15 s of SIGTERM (lib/server/shutdown.ts).
@@ -178,13 +177,16 @@ for bundle in "${NODE_EXTRA_CA_CERTS:-}" /etc/ssl/certs/ca-certificates.crt; do
     break
   fi
 done
-# The dependencies' stage tagged first, so that pruning the build's leftovers keeps it: npm ci
-# then runs again only when package-lock.json changes.
-if ! { podman build "${build_args[@]}" --target deps --tag "$DEPS_IMAGE" . &&
-  podman build "${build_args[@]}" --tag "$IMAGE" .; } >"$WORK/build.log" 2>&1; then
-  tail -40 "$WORK/build.log"
-  die "podman build failed"
-fi
+# The first two stages tagged too, so that pruning what earlier builds left keeps them as the
+# cache: npm ci runs again only when package-lock.json changes, next build when a source does.
+for target in deps build runtime; do
+  tag="$IMAGE"
+  [ "$target" = runtime ] || tag="${IMAGE%:latest}-$target:latest"
+  if ! podman build "${build_args[@]}" --target "$target" --tag "$tag" . >>"$WORK/build.log" 2>&1; then
+    tail -40 "$WORK/build.log"
+    die "podman build failed (stage $target)"
+  fi
+done
 say "image built in $(elapsed "$started")"
 podman image prune --force >/dev/null 2>&1 || true
 
@@ -233,6 +235,12 @@ run_app() {
     --env EXIST_BASE_URL="$SANDBOX_URL" --env AUTH_SECRET --env TOKEN_ENCRYPTION_KEY \
     "$IMAGE" >/dev/null 2>"$WORK/run-$1.log" || { cat "$WORK/run-$1.log"; die "podman run $1"; }
 }
+# logs_have <name> <pattern>: a file first, not a pipe: grep -q would stop podman logs mid-way
+# (SIGPIPE, which pipefail counts as a failure).
+logs_have() {
+  podman logs "$1" >"$WORK/logs-$1" 2>&1
+  grep -Eiq "$2" "$WORK/logs-$1"
+}
 logs_and_die() {
   echo "--- podman logs $1:"
   podman logs "$1" 2>&1 | tail -30
@@ -251,6 +259,10 @@ podman healthcheck run "$FIRST" >/dev/null || logs_and_die "$FIRST" "podman heal
 say "podman healthcheck run: healthy"
 [ "$(podman inspect --format '{{.HostConfig.ReadonlyRootfs}}' "$FIRST")" = "true" ] ||
   die "the container's root file system is writable"
+# Nothing tried to write outside /data (Next.js caches, for one, would fail on the read-only root).
+if logs_have "$FIRST" "EROFS|read-only file system"; then
+  die "the server tried to write outside /data"
+fi
 first_pid="$(podman inspect --format '{{.State.Pid}}' "$FIRST")"
 rss_mb=$(($(awk '/^VmRSS/ { print $2 }' "/proc/$first_pid/status") / 1024))
 cgroup_mem="$(podman stats --no-stream --format '{{.MemUsage}}' "$FIRST" 2>/dev/null || echo "n/a")"
@@ -265,7 +277,7 @@ run_app "$SECOND" "$SECOND_PORT"
 second_exit="$(timeout 60 podman wait "$SECOND" || echo timeout)"
 [ "$second_exit" != "0" ] && [ "$second_exit" != "timeout" ] ||
   logs_and_die "$SECOND" "a second container on the volume was not refused (exit $second_exit)"
-podman logs "$SECOND" 2>&1 | grep -q "is in use by another process" ||
+logs_have "$SECOND" "is in use by another process" ||
   logs_and_die "$SECOND" "the second container stopped, but not on the lock"
 check up "$APP_URL" >/dev/null || logs_and_die "$FIRST" "the first container suffered from the second"
 say "a second container on the volume: refused (exit $second_exit after $(elapsed "$started")), the first still serving"
@@ -277,7 +289,7 @@ first_exit="$(podman inspect --format '{{.State.ExitCode}}' "$FIRST")"
 [ "$first_exit" = "0" ] || logs_and_die "$FIRST" "exit code $first_exit after SIGTERM"
 [ "$stop_ms" -lt $((STOP_TIMEOUT * 1000)) ] ||
   logs_and_die "$FIRST" "the stop took $stop_ms ms, not under $STOP_TIMEOUT s"
-podman logs "$FIRST" 2>&1 | grep -q "shutdown: SIGTERM" ||
+logs_have "$FIRST" "shutdown: SIGTERM" ||
   logs_and_die "$FIRST" "no graceful shutdown in the logs"
 say "podman stop (SIGTERM): exited 0 in $stop_ms ms (stop timeout $STOP_TIMEOUT s)"
 
