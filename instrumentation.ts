@@ -7,6 +7,9 @@
  */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  // LOG_FORMAT=json: Next.js's own lines (and any library's) become JSON lines from here on.
+  const { jsonConsole } = await import("@/lib/server/logger");
+  jsonConsole();
   const { installShutdown } = await import("@/lib/server/shutdown");
   const { closeDatabase } = await import("@/lib/db/database");
   const { allWritesDone } = await import("@/lib/api/history/store");
