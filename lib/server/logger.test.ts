@@ -187,6 +187,8 @@ describe("LOG_FORMAT=json", () => {
       expect(ready).toMatchObject({ level: "info", msg: "✓ Ready in 120ms" });
       expect(failed).toMatchObject({ level: "error", msg: "⨯ Error: upstream said [redacted]" });
       expect(stderr.join("")).not.toContain(ACCESS);
+      console.error("(node:12) [DEP0169] DeprecationWarning: `url.parse()` is deprecated");
+      expect(parsed(stderr)[1]).toMatchObject({ level: "warn" });
     } finally {
       Object.assign(console, original);
       delete (globalThis as { __jsonConsole?: boolean }).__jsonConsole;

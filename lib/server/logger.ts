@@ -157,7 +157,9 @@ export function jsonConsole(): void {
         .trim();
       if (!text) return;
       const fields = error ? { stack: describeError(error).stack } : undefined;
-      writeLog(level, text, fields);
+      // Node's own warnings (deprecations) come through console.error.
+      const warning = level === "error" && /^\(node:\d+\) (\[\w+\] )?\w*Warning\b/.test(text);
+      writeLog(warning ? "warn" : level, text, fields);
     };
   }
 }
