@@ -4,17 +4,32 @@
  * opens the database, so a DATABASE_URL that cannot be used, or an embedded data folder another
  * process holds, stops start-up with a message naming it instead of failing later, request by
  * request; listens for the cache changes of other instances sharing the database
- * (lib/api/cache-sync.ts); then starts pruning history older than the retention period.
+ * (lib/api/cache-sync.ts); then starts pruning history older than the retention period. With
+ * LOG_FORMAT=json, the console writes JSON lines; with an OTLP endpoint set, OpenTelemetry
+ * traces requests (lib/server/tracing.ts).
  */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  // LOG_FORMAT=json: Next.js's own lines (and any library's) become JSON lines from here on.
+  const { jsonConsole } = await import("@/lib/server/logger");
+  jsonConsole();
+  // Without an OTLP endpoint, no OpenTelemetry SDK is loaded at all (its API stays a no-op).
+  const otlp = Boolean(
+    process.env.OTEL_EXPORTER_OTLP_ENDPOINT?.trim() ||
+    process.env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT?.trim(),
+  );
+  const tracing = otlp ? await import("@/lib/server/tracing") : undefined;
+  tracing?.startTracing();
   const { installShutdown } = await import("@/lib/server/shutdown");
   const { closeDatabase } = await import("@/lib/db/database");
   const { allWritesDone } = await import("@/lib/api/history/store");
   const { stopJobEngine } = await import("@/lib/jobs/engine");
   const { startCacheSync, stopCacheSync } = await import("@/lib/api/cache-sync");
   installShutdown({
-    writesDone: allWritesDone,
+    // The spans still buffered go out meanwhile.
+    writesDone: async () => {
+      await Promise.all([allWritesDone(), tracing?.flushTraces().catch(() => {})]);
+    },
     stopJobs: (timeoutMs) => stopJobEngine({ timeoutMs }),
     // The cache listener's connection is not the pool's: closed first, or it would outlive it.
     closeDatabase: async () => {

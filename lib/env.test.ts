@@ -4,7 +4,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_SCOPES } from "@/lib/scopes";
 import { SANDBOX_CLIENT } from "@/lib/sandbox-client";
-import { defaultDataDir, parseEnv } from "@/lib/env";
+import { defaultDataDir, logFormatOf, parseEnv } from "@/lib/env";
 
 const SECRET = "x".repeat(32);
 const KEY = Buffer.alloc(32, 1).toString("base64");
@@ -31,6 +31,7 @@ describe("parseEnv", () => {
       existRateLimit: 300,
       existRateWindowSeconds: 3600,
       importCallsPerWindow: 200,
+      logFormat: "text",
     });
   });
 
@@ -178,6 +179,19 @@ describe("parseEnv", () => {
     const run = () => parseEnv({ AUTH_SECRET: SECRET, ...source });
     expect(run).toThrow(message);
     expect(run).not.toThrow(KEY);
+  });
+
+  it("reads LOG_FORMAT: text by default, json, and nothing else", () => {
+    expect(parseEnv({ AUTH_SECRET: SECRET, LOG_FORMAT: "json" }).logFormat).toBe("json");
+    expect(parseEnv({ AUTH_SECRET: SECRET, LOG_FORMAT: " JSON " }).logFormat).toBe("json");
+    expect(parseEnv({ AUTH_SECRET: SECRET, LOG_FORMAT: "text" }).logFormat).toBe("text");
+    expect(() => parseEnv({ AUTH_SECRET: SECRET, LOG_FORMAT: "logfmt" })).toThrow(
+      /^LOG_FORMAT must be text or json$/,
+    );
+    // The logger's own reading never throws: a bad value is env()'s to refuse.
+    expect(logFormatOf("json")).toBe("json");
+    expect(logFormatOf("logfmt")).toBe("text");
+    expect(logFormatOf(undefined)).toBe("text");
   });
 
   it("reads Exist's rate limit, its window and the import's share", () => {

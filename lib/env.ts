@@ -90,6 +90,25 @@ const encryptionKeys = z
     return keys;
   });
 
+export const LOG_FORMATS = ["text", "json"] as const;
+export type LogFormat = (typeof LOG_FORMATS)[number];
+
+const logFormat = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.enum(LOG_FORMATS, { error: "must be text or json" }));
+
+/**
+ * LOG_FORMAT alone, without the rest of the environment: the logger must be able to write the
+ * line that says the environment is wrong. Anything but a valid value gives `text` here (env()
+ * is what refuses it).
+ */
+export function logFormatOf(value: string | undefined): LogFormat {
+  const parsed = logFormat.safeParse(value ?? "");
+  return parsed.success ? parsed.data : "text";
+}
+
 /** The variables by name; the key of each issue names the variable. */
 const rawSchema = z.object({
   EXIST_CLIENT_ID: optionalText,
@@ -127,6 +146,7 @@ const rawSchema = z.object({
   EXIST_RATE_LIMIT: optionalText.pipe(atLeastOne("calls").optional()),
   EXIST_RATE_WINDOW_S: optionalText.pipe(atLeastOne("seconds").optional()),
   IMPORT_CALLS_PER_WINDOW: optionalText.pipe(atLeastOne("calls").optional()),
+  LOG_FORMAT: optionalText.pipe(logFormat.optional()),
 });
 
 export type Env = {
@@ -156,6 +176,8 @@ export type Env = {
   existRateWindowSeconds: number;
   /** The calls of a window an import may use; the rest stays for the person's own use. */
   importCallsPerWindow: number;
+  /** `text`: one plain line per event (the default); `json`: one JSON object per line. */
+  logFormat: LogFormat;
 };
 
 export class EnvError extends Error {
@@ -220,6 +242,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     existRateLimit,
     existRateWindowSeconds: raw.EXIST_RATE_WINDOW_S ?? 3600,
     importCallsPerWindow,
+    logFormat: raw.LOG_FORMAT ?? "text",
   };
 }
 

@@ -6,6 +6,7 @@ import "server-only";
 import { NextResponse } from "next/server";
 import type { ErrorCode, ErrorEnvelope } from "@/lib/api/contract";
 import { ExistError, type ExistErrorKind } from "@/lib/exist/errors";
+import { logger } from "@/lib/server/logger";
 
 export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   unauthenticated: 401,
@@ -93,6 +94,6 @@ export function handleApiError(error: unknown): NextResponse<ErrorEnvelope> {
       retryAfter === undefined ? {} : { "Retry-After": String(retryAfter) },
     );
   }
-  console.error("Unexpected error in a route handler", error);
+  logger.failure("Unexpected error in a route handler", error);
   return errorResponse("internal_error", "Something went wrong on our side.");
 }

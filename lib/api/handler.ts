@@ -10,6 +10,7 @@ import { env } from "@/lib/env";
 import { ApiError, REAUTH_MESSAGE, errorResponse, handleApiError } from "@/lib/api/errors";
 import { cacheSync } from "@/lib/api/cache-sync";
 import { logApiCall } from "@/lib/api/log";
+import { REQUEST_ID_HEADER, requestIdFor } from "@/lib/api/request-id";
 import {
   parseJson,
   readBodyText,
@@ -50,13 +51,19 @@ export function withSession<S extends z.ZodType | undefined = undefined>(
 ): (request: NextRequest) => Promise<NextResponse> {
   return async (request) => {
     const started = performance.now();
-    const { result: response, stats } = await countExistCalls(() => answer(request, options, run));
+    const requestId = requestIdFor(request.headers);
+    const { result: response, stats } = await countExistCalls(
+      () => answer(request, options, run),
+      requestId,
+    );
+    response.headers.set(REQUEST_ID_HEADER, requestId);
     logApiCall({
       method: request.method,
       route: request.nextUrl.pathname,
       status: response.status,
       ms: performance.now() - started,
       exist: stats,
+      requestId,
     });
     return response;
   };

@@ -13,6 +13,7 @@ import { wantsFresh } from "@/lib/api/attributes-cache";
 import type { AttributesResponse } from "@/lib/api/contract";
 import { handleApiError } from "@/lib/api/errors";
 import { logApiCall } from "@/lib/api/log";
+import { requestIdFor } from "@/lib/api/request-id";
 import { readSessionToken, sessionCookieValue } from "@/lib/auth/cookie";
 import { isExpired } from "@/lib/auth/token";
 import { countExistCalls } from "@/lib/exist/call-stats";
@@ -23,8 +24,10 @@ type Prefetched = { status: number; answer: AttributesResponse | null };
 
 export async function prefetchAttributes(): Promise<AttributesResponse | null> {
   const started = performance.now();
-  const { result, stats } = await countExistCalls(load);
+  const requestId = requestIdFor(await headers());
+  const { result, stats } = await countExistCalls(load, requestId);
   logApiCall({
+    requestId,
     kind: "prefetch",
     method: "GET",
     route: "/attributes",

@@ -5,6 +5,7 @@
  */
 import "server-only";
 import type { LoggerInstance } from "next-auth";
+import { logger } from "@/lib/server/logger";
 
 /** Anything long and token-like (Exist's tokens are 40 hex characters; JWTs are longer). */
 const TOKEN_LIKE = /[A-Za-z0-9._~+/=-]{20,}/g;
@@ -25,10 +26,10 @@ export function describeAuthError(metadata: unknown): string {
 
 export const authLogger: Partial<LoggerInstance> = {
   error(code, metadata) {
-    console.error(`next-auth error ${code}: ${describeAuthError(metadata)}`);
+    logger.error(`next-auth error ${code}: ${describeAuthError(metadata)}`);
   },
   warn(code) {
-    console.warn(`next-auth warning ${code}`);
+    logger.warn(`next-auth warning ${code}`);
   },
   debug() {},
 };

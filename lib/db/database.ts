@@ -14,6 +14,7 @@ import { env } from "@/lib/env";
 import { lockDataDir } from "@/lib/db/lock-file";
 import { MIGRATIONS, MIGRATION_LOCK_KEY } from "@/lib/db/migrate";
 import * as schema from "@/lib/db/schema";
+import { logger } from "@/lib/server/logger";
 import type { Pool } from "pg";
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -76,7 +77,7 @@ async function openEmbedded(dataDir: string): Promise<Database> {
     // Only when this process stalled for seconds and another one took the folder over.
     onLost: (holder) => {
       const who = holder ? `pid ${holder.pid} on ${holder.host}` : "another process";
-      console.error(
+      logger.error(
         `history: the embedded database in ${path.resolve(dataDir)} was taken over by ${who}; ` +
           "this process stops using it",
       );

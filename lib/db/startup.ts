@@ -1,5 +1,6 @@
 /** Start-up of the database, called from instrumentation.ts: open and migrate, or stop. */
 import "server-only";
+import { logger } from "@/lib/server/logger";
 import { env } from "@/lib/env";
 import { database, DatabaseStartError } from "@/lib/db/database";
 import { DataDirLockedError } from "@/lib/db/lock-file";
@@ -8,7 +9,7 @@ export async function openAtStartup(): Promise<void> {
   try {
     await database();
   } catch (error) {
-    console.error(`Cannot start: ${startErrorMessage(error)}`);
+    logger.error(`Cannot start: ${startErrorMessage(error)}`);
     process.exit(1);
   }
 }

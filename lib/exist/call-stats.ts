@@ -1,6 +1,8 @@
 /**
  * How many calls to Exist one of our requests made, and how long they took: counted by the fetch
  * helper (lib/exist/http.ts) into the store of the request that is running, for its log line.
+ * The store also holds the request's id, so that what the request records (its history entries)
+ * carries the id its log line shows.
  */
 import "server-only";
 import { AsyncLocalStorage } from "node:async_hooks";
@@ -11,15 +13,21 @@ export type ExistCallStats = {
   ms: number;
 };
 
-const storage = new AsyncLocalStorage<ExistCallStats>();
+type RequestStore = ExistCallStats & { requestId: string | undefined };
 
-/** Runs `work`, counting every Exist call made on its behalf (a shared refresh counts once). */
+const storage = new AsyncLocalStorage<RequestStore>();
+
+/**
+ * Runs `work`, counting every Exist call made on its behalf (a shared refresh counts once), as
+ * the request `requestId`.
+ */
 export async function countExistCalls<T>(
   work: () => Promise<T>,
+  requestId?: string,
 ): Promise<{ result: T; stats: ExistCallStats }> {
-  const stats: ExistCallStats = { calls: 0, ms: 0 };
-  const result = await storage.run(stats, work);
-  return { result, stats };
+  const store: RequestStore = { calls: 0, ms: 0, requestId };
+  const result = await storage.run(store, work);
+  return { result, stats: { calls: store.calls, ms: store.ms } };
 }
 
 export function recordExistCall(ms: number): void {
@@ -27,4 +35,9 @@ export function recordExistCall(ms: number): void {
   if (!stats) return;
   stats.calls += 1;
   stats.ms += ms;
+}
+
+/** The id of the request running now; undefined outside one (a background job). */
+export function currentRequestId(): string | undefined {
+  return storage.getStore()?.requestId;
 }

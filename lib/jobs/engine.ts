@@ -16,6 +16,7 @@ import type { Job, PgBoss } from "pg-boss";
 import { database, type Database } from "@/lib/db/database";
 import { env } from "@/lib/env";
 import { QUEUES, type JobData, type QueueName } from "@/lib/jobs/queues";
+import { logger } from "@/lib/server/logger";
 
 export type EngineTarget =
   { kind: "embedded"; pglite: PGlite } | { kind: "server"; databaseUrl: string };
@@ -88,8 +89,8 @@ export async function startJobEngine(
       : { connectionString: target.databaseUrl, max: 4, application_name: "exist-ownership jobs" }),
   });
   // An 'error' event with no listener would throw and end the process.
-  boss.on("error", (error) => console.error(`jobs: ${describeError(error)}`));
-  boss.on("warning", (warning) => console.warn(`jobs: warning ${warning.message.slice(0, 200)}`));
+  boss.on("error", (error) => logger.error(`jobs: ${describeError(error)}`));
+  boss.on("warning", (warning) => logger.warn(`jobs: warning ${warning.message.slice(0, 200)}`));
   try {
     await boss.start();
     for (const [name, queue] of Object.entries(QUEUES)) await boss.createQueue(name, queue);

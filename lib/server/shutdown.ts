@@ -22,6 +22,7 @@
  * as separate copies.
  */
 import "server-only";
+import { logger } from "@/lib/server/logger";
 
 /** What an orchestrator's stop timeout must allow (README, "Running in production"). */
 export const STOP_BOUND_MS = 15_000;
@@ -117,16 +118,14 @@ export function installShutdown(
     taken.set(signal, handlers);
   }
   if ((taken.get("SIGTERM") ?? []).length === 0) {
-    console.warn(
-      "shutdown: no Next.js signal handler found: requests in flight are not waited for",
-    );
+    logger.warn("shutdown: no Next.js signal handler found: requests in flight are not waited for");
   }
   const exit = process.exit.bind(process);
   const onSignal = shutdownOn({
     ...steps,
     nextHandlers: (signal) => taken.get(signal) ?? [],
     exit: (code) => exit(code),
-    log: (line) => console.info(line),
+    log: (line) => logger.info(line),
     holdExit: (held) => {
       process.exit = ((code?: number) => held(code)) as typeof process.exit;
     },

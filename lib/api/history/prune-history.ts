@@ -1,5 +1,6 @@
 /** Retention: entries older than HISTORY_RETENTION_DAYS go at start-up and every hour after. */
 import "server-only";
+import { logger } from "@/lib/server/logger";
 import { pruneOlderThan } from "@/lib/api/history/entry-queries";
 import { database } from "@/lib/db/database";
 import { env } from "@/lib/env";
@@ -13,7 +14,7 @@ export async function schedulePruning(): Promise<void> {
   // Never rejects: a failed prune is logged and tried again at the next interval.
   const prune = () =>
     pruneOlderThan(db, historyRetentionDays).catch((error: unknown) => {
-      console.error(`history: pruning failed: ${(error as Error).message}`);
+      logger.error(`history: pruning failed: ${(error as Error).message}`);
     });
   await prune();
   setInterval(() => void prune(), PRUNE_EVERY_MS).unref();

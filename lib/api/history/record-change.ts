@@ -20,6 +20,7 @@ import {
 } from "@/lib/api/history/change-queries";
 import type { OwnershipOutcome } from "@/lib/exist/client";
 import { MAX_OBJECTS_PER_CALL } from "@/lib/exist/client";
+import { currentRequestId } from "@/lib/exist/call-stats";
 import { ExistError } from "@/lib/exist/errors";
 import { APP_OWNER } from "@/lib/api/contract";
 
@@ -128,7 +129,8 @@ export async function record<O>(
   const calls = Math.ceil(items.length / MAX_OBJECTS_PER_CALL);
   // A list load may settle these once Exist must have answered (or the request died).
   const settleAfter = new Date(Date.now() + calls * env().existTimeoutMs + 2_000);
-  const requestId = randomUUID();
+  // The id of the request's log line, so that an entry leads to it.
+  const requestId = currentRequestId() ?? randomUUID();
   // A new owner (acquire, release, a tag created) is the owners memo's business; a value is not.
   const ownersChange = kind === "change" || action === "create";
   const noteWrite = () => {

@@ -4,6 +4,7 @@
  * outage (not one per request), and ownership changes go on against Exist.
  */
 import "server-only";
+import { logger } from "@/lib/server/logger";
 import { database, type Db } from "@/lib/db/database";
 
 type Health = { failing: boolean };
@@ -14,7 +15,7 @@ function noteFailure(error: unknown): void {
   if (health.failing) return;
   health.failing = true;
   const reason = error instanceof Error ? error.message : String(error);
-  console.error(
+  logger.error(
     `history: database unavailable, history is not recorded until it is back (${reason})`,
   );
 }
@@ -26,7 +27,7 @@ export async function withHistoryDb<T>(work: (db: Db) => Promise<T>): Promise<T 
     const result = await work(db);
     if (health.failing) {
       health.failing = false;
-      console.info("history: database reachable again");
+      logger.info("history: database reachable again");
     }
     return result;
   } catch (error) {
