@@ -4,14 +4,14 @@
  * opens the database, so a DATABASE_URL that cannot be used, or an embedded data folder another
  * process holds, stops start-up with a message naming it instead of failing later, request by
  * request; listens for the cache changes of other instances sharing the database
- * (lib/api/cache-sync.ts); then starts pruning history older than the retention period. With
- * LOG_FORMAT=json, the console writes JSON lines; with an OTLP endpoint set, OpenTelemetry
- * traces requests (lib/server/tracing.ts).
+ * (lib/api/cache-sync.ts); starts pruning history older than the retention period; and resumes
+ * the imports that were running. With LOG_FORMAT=json, the console writes JSON lines; with an
+ * OTLP endpoint set, OpenTelemetry traces requests (lib/server/tracing.ts).
  */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   // LOG_FORMAT=json: Next.js's own lines (and any library's) become JSON lines from here on.
-  const { jsonConsole } = await import("@/lib/server/logger");
+  const { jsonConsole, logger } = await import("@/lib/server/logger");
   jsonConsole();
   // Without an OTLP endpoint, no OpenTelemetry SDK is loaded at all (its API stays a no-op).
   const otlp = Boolean(
@@ -42,4 +42,9 @@ export async function register(): Promise<void> {
   await startCacheSync();
   const { schedulePruning } = await import("@/lib/api/history/prune-history");
   await schedulePruning();
+  // Imports that were running when the server stopped go on.
+  const { resumeImportsAtStartup } = await import("@/lib/api/imports/worker");
+  await resumeImportsAtStartup().catch((error: unknown) => {
+    logger.error(`imports: cannot resume: ${(error as Error).message}`);
+  });
 }

@@ -12,6 +12,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { EventEmitter } from "node:events";
 import { z } from "zod";
 import type { Client } from "pg";
+import { logger } from "@/lib/server/logger";
 
 export const CACHE_CHANNEL = "exist_cache";
 
@@ -115,7 +116,7 @@ export class PostgresNotifier implements CacheNotifier {
     this.backoffMs = options.backoffMs ?? 500;
     this.maxBackoffMs = options.maxBackoffMs ?? 30_000;
     this.pingMs = options.pingMs ?? 30_000;
-    this.log = options.log ?? ((line) => console.warn(line));
+    this.log = options.log ?? ((line) => logger.warn(line));
   }
 
   /** Opens the listening connection; resolves once it listens or its first attempt failed. */

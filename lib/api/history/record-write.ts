@@ -10,6 +10,7 @@ import { env } from "@/lib/env";
 import type { Intent, Settlement } from "@/lib/api/history/change-queries";
 import { record, refusedBy } from "@/lib/api/history/record-change";
 import { recordLater } from "@/lib/api/history/settle-later";
+import { currentRequestId } from "@/lib/exist/call-stats";
 import type { ChunkedOutcome } from "@/lib/exist/client";
 import type { CreateObject, ValueObject } from "@/lib/exist/schemas";
 
@@ -107,7 +108,7 @@ export async function recordValues(
     ownerBefore: null,
     day: item.day,
   }));
-  const requestId = randomUUID();
+  const requestId = currentRequestId() ?? randomUUID();
   const recordAll = (outcomes: ReadonlyMap<number, Pick<Settlement, "outcome" | "errorCode">>) => {
     for (const intent of intents) {
       const settled = outcomes.get(intent.id) ?? { outcome: "unknown" as const, errorCode: null };
