@@ -8,7 +8,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { env } from "@/lib/env";
 import { errorCodeFor } from "@/lib/api/errors";
-import { settleLater } from "@/lib/api/history/settle-later";
+import { flushSettlements, settleLater } from "@/lib/api/history/settle-later";
 import { inBackground, withHistoryDb } from "@/lib/api/history/store";
 import { ownersMemo } from "@/lib/api/history/owners-memo";
 import {
@@ -138,6 +138,8 @@ export async function record<O>(
   };
   // The next list load goes to the database: it has owners or outcomes to settle.
   noteWrite();
+  // What earlier requests recorded goes first: history entries keep the order of the requests.
+  flushSettlements();
   const changing = change();
   // After the call has left: the embedded database's statement runs on this thread.
   const intentsWritten = nextTurn().then(() =>

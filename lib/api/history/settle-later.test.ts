@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Settlement } from "@/lib/api/history/change-queries";
 import {
+  flushSettlements,
   SETTLE_BATCH_MAX,
   SETTLE_BATCH_MS,
   settleLater,
@@ -84,6 +85,21 @@ describe("settleLater: outcomes written a few requests at a time", () => {
     void settleLater("ann", [settlement(2)], { owners: false }, write);
     await vi.advanceTimersByTimeAsync(SETTLE_BATCH_MS);
     expect(calls).toEqual([[1], [2]]);
+  });
+
+  it("issues every batch of a window at once, so a later statement cannot come between them", async () => {
+    const started: string[] = [];
+    const finish: Array<() => void> = [];
+    const slow: WriteBatch = (username) => {
+      started.push(username);
+      return new Promise<void>((resolve) => finish.push(resolve));
+    };
+    const ann = settleLater("ann", [settlement(1)], { owners: false }, slow);
+    void settleLater("bob", [settlement(2)], { owners: false }, slow);
+    flushSettlements();
+    expect(started).toEqual(["ann", "bob"]);
+    for (const resolve of finish) resolve();
+    await ann;
   });
 
   it("writes nothing for no settlements", async () => {

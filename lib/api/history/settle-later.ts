@@ -118,9 +118,10 @@ export function flushSettlements(): void {
   if (!cycle) return;
   state.cycle = undefined;
   clearTimeout(cycle.timer);
-  void (async () => {
-    for (const { items, write } of cycle.batches.values()) {
-      await write(items).catch(() => undefined);
-    }
-  })().finally(cycle.finish);
+  // Issued together, so that they reach the database before any statement started after this
+  // call (an intent's insert): the history's order is the order of the requests.
+  const writes = [...cycle.batches.values()].map(({ items, write }) =>
+    write(items).catch(() => undefined),
+  );
+  void Promise.all(writes).finally(cycle.finish);
 }
