@@ -21,18 +21,20 @@ export function MoodTable({ summary, mapping, onChange }: MappingProps) {
       <ul className="mt-2 grid gap-2 sm:grid-cols-2">
         {mapping.moods.map((step, index) => (
           <li key={step.label} className="flex items-center justify-between gap-3">
-            <label htmlFor={`import-mood-${index}`} className="min-w-0 break-words">
-              {step.label}
-              <span className="sr-only"> mood</span>
-              <span className={`${mutedClass} block`}>
+            <div className="min-w-0">
+              <label htmlFor={`import-mood-${index}`} className="break-words">
+                {step.label} <span className="sr-only">mood</span>
+              </label>
+              <p id={`import-mood-${index}-rows`} className={mutedClass}>
                 {plural(rows.get(step.label) ?? 0, "entry", "entries")}
-              </span>
-            </label>
+              </p>
+            </div>
             <select
               id={`import-mood-${index}`}
               className={`${selectClass} max-w-40`}
               value={step.value === null ? "" : String(step.value)}
               aria-invalid={step.value === null ? true : undefined}
+              aria-describedby={`import-mood-${index}-rows`}
               onChange={(event) =>
                 onChange(
                   setMood(

@@ -41,8 +41,7 @@ export function TargetRow(props: TargetRowProps) {
       <div className="grid gap-2 sm:grid-cols-[minmax(0,1fr)_16rem] sm:items-center">
         <div className="min-w-0">
           <label htmlFor={id} className="font-medium break-words">
-            {props.name}
-            <span className="sr-only">{props.suffix}</span>
+            {props.name} <span className="sr-only">{props.suffix.trim()}</span>
           </label>
           {props.hint ? <p className={`${mutedClass} truncate`}>{props.hint}</p> : null}
         </div>
