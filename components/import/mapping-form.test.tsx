@@ -12,7 +12,8 @@ import { ATTRIBUTES, METRIC } from "./test-fixtures";
 
 afterEach(cleanup);
 
-let last: ImportMapping | null = null;
+/** The mapping as the form last changed it. */
+const seen: { mapping: ImportMapping | null } = { mapping: null };
 
 function Harness({ text }: { text: string }) {
   const summary = summaryOf(text);
@@ -20,7 +21,6 @@ function Harness({ text }: { text: string }) {
   const [format, setFormat] = useState<DateFormat | null>(
     summary.dateFormats.length === 1 ? mapping.dateFormat : null,
   );
-  last = mapping;
   return (
     <MappingForm
       summary={summary}
@@ -29,7 +29,10 @@ function Harness({ text }: { text: string }) {
       units={METRIC}
       dateFormat={format}
       onDateFormat={setFormat}
-      onChange={setMapping}
+      onChange={(next) => {
+        seen.mapping = next;
+        setMapping(next);
+      }}
     >
       <button type="button">Preview</button>
     </MappingForm>
@@ -69,19 +72,19 @@ describe("the mapping of a wide file", () => {
     expect(selectedText("Several rows for a day (Weight (lb))")).toBe("Take the average");
     expect(selectedText("Several rows for a day (Steps)")).toBe("Add them up");
     await userEvent.selectOptions(select("Several rows for a day (Steps)"), "Keep the highest");
-    expect(last?.rules.steps).toBe("max");
+    expect(seen.mapping?.rules.steps).toBe("max");
   });
 
   it("takes the date format the dates allow, and moves the date to the column chosen", async () => {
     render(<Harness text={WIDE_DMY} />);
     expect(selectedText("Date format")).toBe("Day/month/year (31/03/2026)");
     await userEvent.selectOptions(select("Steps column"), "Ignore");
-    expect(last?.layout === "wide" && last.columns[2]).toBeNull();
+    expect(seen.mapping?.layout === "wide" && seen.mapping.columns[2]).toBeNull();
     expect(
       within(rowOf("Steps column")).queryByRole("combobox", { name: /Several rows/ }),
     ).toBeNull();
     await userEvent.selectOptions(select("Sleep column"), "Date");
-    expect(last?.dateColumn).toBe(3);
+    expect(seen.mapping?.dateColumn).toBe(3);
     expect(selectedText("Sleep column")).toBe("Date");
   });
 
@@ -105,9 +108,10 @@ describe("the mapping of a Daylio export", () => {
     expect(selectedText("meh mood")).toBe("5");
     expect(selectedText("amazing mood")).toBe("Not set");
     await userEvent.selectOptions(select("amazing mood"), "8");
-    expect(last?.layout === "daylio" && last.moods.find((m) => m.label === "amazing")?.value).toBe(
-      8,
-    );
+    expect(
+      seen.mapping?.layout === "daylio" &&
+        seen.mapping.moods.find((m) => m.label === "amazing")?.value,
+    ).toBe(8);
     expect(selectedText("walk activity")).toBe("New daily tag “walk”");
   });
 });
