@@ -3,7 +3,8 @@
  * (lib/server/shutdown.ts: drain requests, jobs and history writes, then close the database);
  * opens the database, so a DATABASE_URL that cannot be used, or an embedded data folder another
  * process holds, stops start-up with a message naming it instead of failing later, request by
- * request; then starts pruning history older than the retention period.
+ * request; then starts pruning history older than the retention period, and resumes the imports
+ * that were running.
  */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
@@ -20,4 +21,9 @@ export async function register(): Promise<void> {
   await openAtStartup();
   const { schedulePruning } = await import("@/lib/api/history/prune-history");
   await schedulePruning();
+  // Imports that were running when the server stopped go on.
+  const { resumeImportsAtStartup } = await import("@/lib/api/imports/worker");
+  await resumeImportsAtStartup().catch((error: unknown) => {
+    console.error(`imports: cannot resume: ${(error as Error).message}`);
+  });
 }

@@ -28,13 +28,18 @@ export function requireJsonContentType(headers: Headers): void {
   }
 }
 
-const tooLarge = () =>
-  new ApiError("payload_too_large", `The body may be at most ${MAX_BODY_BYTES / 1024} KiB.`);
+const tooLarge = (limit: number) =>
+  new ApiError(
+    "payload_too_large",
+    limit >= 1024 * 1024
+      ? `The body may be at most ${limit / (1024 * 1024)} MiB.`
+      : `The body may be at most ${limit / 1024} KiB.`,
+  );
 
 /** The body as text, refusing more than `limit` bytes by Content-Length or by what arrives. */
 export async function readBodyText(request: Request, limit = MAX_BODY_BYTES): Promise<string> {
   const declared = Number(request.headers.get("content-length") ?? 0);
-  if (declared > limit) throw tooLarge();
+  if (declared > limit) throw tooLarge(limit);
   if (!request.body) return "";
   const reader = request.body.getReader();
   const parts: Uint8Array[] = [];
@@ -45,7 +50,7 @@ export async function readBodyText(request: Request, limit = MAX_BODY_BYTES): Pr
     size += value.byteLength;
     if (size > limit) {
       await reader.cancel();
-      throw tooLarge();
+      throw tooLarge(limit);
     }
     parts.push(value);
   }

@@ -1,7 +1,8 @@
 /**
  * The database's tables (Drizzle pg-core): one schema for the embedded PGlite and a real
  * PostgreSQL server. Migrations in drizzle/ are generated from it (`npx drizzle-kit generate`).
- * Nothing here holds a token in clear, an attribute value or personal data beyond the username.
+ * Nothing here holds a token in clear or personal data beyond the username; the only attribute
+ * values are an import's (importValues): the file's while it runs, the replaced ones for undo.
  */
 import { sql } from "drizzle-orm";
 import {
@@ -11,6 +12,7 @@ import {
   date,
   index,
   integer,
+  jsonb,
   pgTable,
   primaryKey,
   text,
@@ -117,3 +119,110 @@ export const existCallWindows = pgTable(
     index("exist_call_windows_start_idx").on(table.windowStart),
   ],
 );
+
+/**
+ * A file import: its preview (what the file changes in Exist, as the preview found it), where it
+ * is, and, once it ends, its counts. The values themselves are in importValues.
+ */
+export const imports = pgTable(
+  "imports",
+  {
+    id: text("id").primaryKey(),
+    username: text("username").notNull(),
+    status: text("status", {
+      enum: [
+        "preview",
+        "running",
+        "paused",
+        "finished",
+        "cancelled",
+        "undoing",
+        "undone",
+        "failed",
+      ],
+    }).notNull(),
+    fileName: text("file_name").notNull(),
+    /** The preview as the route answered it (ImportPreview): counts, samples, the pace. */
+    preview: jsonb("preview").notNull(),
+    /** Up to 1000 invalid cells the page found (ImportInvalid), for the report. */
+    invalid: jsonb("invalid").notNull(),
+    invalidCount: integer("invalid_count").notNull().default(0),
+    /** update/ calls made, the undo's included. */
+    calls: integer("calls").notNull().default(0),
+    /** While the window's share or Exist's 429 holds the writes: when the next window opens. */
+    waitingUntil: at("waiting_until"),
+    problemCode: text("problem_code"),
+    problemMessage: text("problem_message"),
+    createdAt: at("created_at").notNull().defaultNow(),
+    startedAt: at("started_at"),
+    endedAt: at("ended_at"),
+    /** The replaced values' snapshot is deleted after this. */
+    undoUntil: at("undo_until"),
+  },
+  (table) => [
+    index("imports_user_idx").on(table.username, table.createdAt),
+    index("imports_status_idx").on(table.status),
+    index("imports_ended_idx").on(table.endedAt),
+  ],
+);
+
+/**
+ * One value of an import: a day of an attribute, the file's value and row, and its state.
+ * `phase` import: the file's values; undo: the replaced values being put back. `before` is
+ * Exist's value the import replaces (null: the day was empty), the snapshot undo writes back;
+ * `value` is cleared when the import ends, so after it only the snapshot remains. `batch` and
+ * `sending` mark the values of the update/ call in flight, so a lost answer is sent again.
+ */
+export const importValues = pgTable(
+  "import_values",
+  {
+    importId: text("import_id")
+      .notNull()
+      .references(() => imports.id, { onDelete: "cascade" }),
+    phase: text("phase", { enum: ["import", "undo"] }).notNull(),
+    seq: integer("seq").notNull(),
+    /** Empty for a tag still to be created (then `tagLabel` names it) until start. */
+    attribute: text("attribute").notNull(),
+    tagLabel: text("tag_label"),
+    day: date("day", { mode: "string" }).notNull(),
+    value: jsonb("value"),
+    before: jsonb("before"),
+    row: integer("row").notNull(),
+    state: text("state", {
+      enum: ["pending", "sending", "written", "refused", "unchanged", "skipped"],
+    }).notNull(),
+    batch: integer("batch"),
+    errorCode: text("error_code"),
+    error: text("error"),
+  },
+  (table) => [
+    primaryKey({ columns: [table.importId, table.phase, table.seq] }),
+    index("import_values_state_idx").on(table.importId, table.phase, table.state, table.seq),
+  ],
+);
+
+/**
+ * The Exist tokens an import's job writes with, sealed with TOKEN_ENCRYPTION_KEY for its user
+ * (lib/auth/token-vault.ts): kept only while the import is pending or running. `refreshHash`
+ * is the SHA-256 of the pair's refresh token, so a refresh by the session updates it.
+ */
+export const importTokens = pgTable("import_tokens", {
+  importId: text("import_id")
+    .primaryKey()
+    .references(() => imports.id, { onDelete: "cascade" }),
+  username: text("username").notNull(),
+  sealed: text("sealed").notNull(),
+  refreshHash: text("refresh_hash").notNull(),
+  updatedAt: at("updated_at").notNull().defaultNow(),
+});
+
+/**
+ * Refresh tokens an import's pair has replaced (their SHA-256): a session still holding one
+ * adopts the import's current pair instead of refreshing a token Exist no longer takes.
+ */
+export const replacedRefreshTokens = pgTable("replaced_refresh_tokens", {
+  tokenHash: text("token_hash").primaryKey(),
+  importId: text("import_id")
+    .notNull()
+    .references(() => importTokens.importId, { onDelete: "cascade" }),
+});

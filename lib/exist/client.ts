@@ -161,6 +161,48 @@ export function createExistClient(config: ExistConfig, tokens: TokenSource) {
         limit: "100",
         days: String(days),
       }),
+    /**
+     * The named attributes' values for the `days` days up to `dateMax` (at most 31), 100
+     * attributes a page; with the number of calls it took.
+     */
+    valuesWindow: async (
+      names: readonly string[],
+      dateMax: string,
+      days: number,
+    ): Promise<{ attributes: ExistAttributeValues[]; calls: number }> => {
+      let calls = 0;
+      const schema = pageSchema(attributeValuesSchema);
+      const attributes = await fetchAllPages(
+        url("/api/2/attributes/with-values/", {
+          limit: "100",
+          days: String(days),
+          date_max: dateMax,
+          attributes: names.join(","),
+        }),
+        config.baseUrl,
+        async (page) => {
+          calls += 1;
+          return (await call(page, schema)).data;
+        },
+      );
+      return { attributes, calls };
+    },
+    /**
+     * One page (100, newest first) of an attribute's values up to `dateMax`
+     * (https://developer.exist.io/reference/attributes/#get-a-specific-attribute).
+     */
+    valuesPage: async (name: string, dateMax: string, page: number) =>
+      (
+        await call(
+          url("/api/2/attributes/values/", {
+            attribute: name,
+            date_max: dateMax,
+            limit: "100",
+            page: String(page),
+          }),
+          pageSchema(dayValueSchema),
+        )
+      ).data,
     /** The named attributes as the list has them now, whatever their state (one call per 100). */
     attributesNamed: (names: readonly string[]): Promise<ExistAttribute[]> =>
       list("/api/2/attributes/", attributeSchema, { ...LIST_PARAMS, attributes: names.join(",") }),

@@ -1,6 +1,11 @@
-/** Retention: entries older than HISTORY_RETENTION_DAYS go at start-up and every hour after. */
+/**
+ * Retention: entries older than HISTORY_RETENTION_DAYS, and imports' snapshots older than 30
+ * days, go at start-up and every hour after.
+ */
 import "server-only";
 import { pruneOlderThan } from "@/lib/api/history/entry-queries";
+import { pruneImports } from "@/lib/api/imports/queries";
+import { pruneCallWindows } from "@/lib/api/rate/call-budget";
 import { database } from "@/lib/db/database";
 import { env } from "@/lib/env";
 
@@ -11,10 +16,13 @@ export async function schedulePruning(): Promise<void> {
   const { db } = await database();
   const { historyRetentionDays } = env();
   // Never rejects: a failed prune is logged and tried again at the next interval.
+  // With the history go the imports' snapshots older than 30 days and ended call windows.
   const prune = () =>
-    pruneOlderThan(db, historyRetentionDays).catch((error: unknown) => {
-      console.error(`history: pruning failed: ${(error as Error).message}`);
-    });
+    Promise.all([pruneOlderThan(db, historyRetentionDays), pruneImports(db), pruneCallWindows(db)])
+      .then(() => undefined)
+      .catch((error: unknown) => {
+        console.error(`history: pruning failed: ${(error as Error).message}`);
+      });
   await prune();
   setInterval(() => void prune(), PRUNE_EVERY_MS).unref();
 }
