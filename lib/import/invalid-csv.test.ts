@@ -3,7 +3,7 @@ import { csvCell, invalidCsv } from "./invalid-csv";
 
 describe("the invalid rows' download", () => {
   it("puts a quote before a cell a spreadsheet would run as a formula", () => {
-    expect(csvCell("=HYPERLINK(\"http://x\")")).toBe('"\'=HYPERLINK(""http://x"")"');
+    expect(csvCell('=HYPERLINK("http://x")')).toBe('"\'=HYPERLINK(""http://x"")"');
     expect(csvCell("+1+cmd|' /C calc'!A0")).toBe("'+1+cmd|' /C calc'!A0");
     expect(csvCell("-2+3")).toBe("'-2+3");
     expect(csvCell("@SUM(A1)")).toBe("'@SUM(A1)");
@@ -20,7 +20,12 @@ describe("the invalid rows' download", () => {
   it("writes a header and one line per cell", () => {
     const csv = invalidCsv([
       { row: 4, column: "Weight", cell: "=1+1", reason: "Not a number" },
-      { row: 9, column: "Date", cell: "31/02/2026", reason: "31/02/2026 is not a date on the calendar" },
+      {
+        row: 9,
+        column: "Date",
+        cell: "31/02/2026",
+        reason: "31/02/2026 is not a date on the calendar",
+      },
     ]);
     expect(csv).toBe(
       "Row,Column,Cell,Reason\r\n4,Weight,'=1+1,Not a number\r\n9,Date,31/02/2026,31/02/2026 is not a date on the calendar\r\n",
