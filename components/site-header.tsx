@@ -34,6 +34,7 @@ export function SiteHeader({ user }: { user: SessionUser | null }) {
         </Link>
         {user ? (
           <div className="flex min-w-0 items-center gap-3">
+            <NavLink href="/import">Import</NavLink>
             <NavLink href="/history">History</NavLink>
             <NavLink href="/access">Access</NavLink>
             <Avatar user={user} />

@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 import { requireSession } from "@/lib/auth/server";
 
 /**
- * The pages that need a session (/attributes, /history, /access; lib/auth/page-guard.ts lists
+ * The pages that need a session (/attributes, /history, /access, /import; lib/auth/page-guard.ts lists
  * them for proxy.ts's 307). Next.js renders a layout and its page at the same time, so each page
  * reads the session itself too (the same one: it is read once per request).
  */

@@ -9,7 +9,7 @@ import { readSessionToken, sessionCookieValue } from "@/lib/auth/cookie";
 import { env } from "@/lib/env";
 
 /** Pages that need a session (and their sub-paths). */
-export const SIGNED_IN_PAGES = ["/attributes", "/access", "/history"] as const;
+export const SIGNED_IN_PAGES = ["/attributes", "/access", "/history", "/import"] as const;
 
 export function isSignedInPage(pathname: string): boolean {
   return SIGNED_IN_PAGES.some((page) => pathname === page || pathname.startsWith(`${page}/`));

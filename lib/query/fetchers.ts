@@ -2,6 +2,9 @@ import type {
   AttributesResponse,
   CreateTagsResponse,
   DayValueResponse,
+  ImportDraftBody,
+  ImportResponse,
+  ImportStartBody,
   OwnershipResponse,
   TemplatesResponse,
   ValueItem,
@@ -83,3 +86,32 @@ export const readDayValue = (name: string, date: string) =>
 /** A new daily tag owned by this app; its `name` is in the answer's `success[0]`. */
 export const createTag = (label: string) =>
   postJson<CreateTagsResponse>("/api/attributes/create", [{ label }]);
+
+/** A new import from the page's plan: the server compares it with Exist (the preview). */
+export const createImport = (body: ImportDraftBody) =>
+  postJson<ImportResponse>("/api/imports", body);
+
+const importPath = (id: string) => `/api/imports/${encodeURIComponent(id)}`;
+
+export const fetchImport = (id: string) => requestJson<ImportResponse>(importPath(id));
+
+/** The person's latest import not yet finished; null when there is none (404). */
+export async function fetchCurrentImport(): Promise<ImportResponse | null> {
+  try {
+    return await requestJson<ImportResponse>("/api/imports/current");
+  } catch (error) {
+    if (error instanceof ApiResponseError && error.status === 404) return null;
+    throw error;
+  }
+}
+
+export type ImportAction = "pause" | "resume" | "cancel" | "undo";
+
+export const startImport = (id: string, body: ImportStartBody) =>
+  postJson<ImportResponse>(`${importPath(id)}/start`, body);
+
+export const changeImport = (id: string, action: ImportAction) =>
+  postJson<ImportResponse>(`${importPath(id)}/${action}`, {});
+
+/** The report with every row, as a download link's address. */
+export const importReportUrl = (id: string) => `${importPath(id)}/report.csv`;

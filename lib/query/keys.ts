@@ -28,3 +28,12 @@ export const historyMutationKeys = {
 /** Logging values (Save, Add to total) and creating tags. */
 export const writeMutationKey = ["write"] as const;
 export const createTagMutationKey = ["create-tag"] as const;
+
+/** Imports: the person's current one, and each by id (its answer after every change). */
+export const importKeys = {
+  all: ["imports"] as const,
+  current: () => [...importKeys.all, "current"] as const,
+  detail: (id: string) => [...importKeys.all, "detail", id] as const,
+};
+
+export const importMutationKey = ["import"] as const;

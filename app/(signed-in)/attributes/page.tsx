@@ -8,8 +8,10 @@ import { ListSkeleton } from "@/components/attributes/page-states";
 import { YourAttributes } from "@/components/attributes/your-attributes";
 import { SessionEnded } from "@/components/auth/session-ended";
 import { SinceLastVisit } from "@/components/history/since-last-visit";
+import { RunningImportLink } from "@/components/import/running-import-link";
 import { CONSENT_DECLINED } from "@/lib/access/consent";
 import { loadSinceLastVisit } from "@/lib/api/history/since-last-visit";
+import { currentImport } from "@/lib/api/imports/change-import";
 import { prefetchAttributes } from "@/lib/api/prefetch";
 import { filterFromParams } from "@/lib/attributes/filter";
 import { requireSession } from "@/lib/auth/server";
@@ -46,15 +48,18 @@ export default async function AttributesPage({ searchParams }: PageProps) {
     );
   }
 
+  const running = runningImport(session.user.username);
   const list = listPart(session, params);
   // Exist answering quickly (or the 30 s cache): the list is in the first HTML, ahead of the
   // query data it carries. Only a slow Exist streams it behind a skeleton, since a streamed
   // part shows only once it and its data have arrived, and React holds back its reveal a little.
   const quick = await within(list, WAIT_FOR_EXIST_MS);
+  const current = await running;
 
   return (
     <>
       <Intro />
+      <RunningImportLink current={current} />
       {declined ? <ConsentDeclined /> : null}
       {quick ?? (
         <Suspense fallback={<ListSkeleton />}>
@@ -63,6 +68,15 @@ export default async function AttributesPage({ searchParams }: PageProps) {
       )}
     </>
   );
+}
+
+/** The import under way, for its link; none (or its storage down) shows no link. */
+async function runningImport(username: string) {
+  try {
+    return await currentImport(username);
+  } catch {
+    return null;
+  }
 }
 
 /** How long the page waits for Exist before it sends a skeleton in place of the list. */

@@ -1,0 +1,60 @@
+"use client";
+
+import { plural } from "@/lib/import/wording";
+import type { MappingProps } from "./mapping-props";
+import { MoodTable } from "./mood-table";
+import { SlotRow } from "./slot-row";
+import { mutedClass } from "./styles";
+
+/** Daylio's export: the mood and its table, the note, and each activity as a daily tag. */
+export function DaylioParts(props: MappingProps) {
+  const { summary } = props;
+  const activities = summary.daylio?.activities ?? [];
+  return (
+    <>
+      <p className={mutedClass}>
+        A Daylio export: each entry’s mood, activities and note. Several entries on one day keep the
+        day’s latest mood; notes are joined.
+      </p>
+      <ul className="divide-y divide-slate-200 dark:divide-slate-800">
+        <SlotRow
+          {...props}
+          slot={{ kind: "mood" }}
+          id="import-mood"
+          name="mood"
+          suffix=" column"
+          hint="Daylio’s mood of each entry"
+        />
+        <SlotRow
+          {...props}
+          slot={{ kind: "note" }}
+          id="import-note"
+          name="note"
+          suffix=" column"
+          hint="The note’s title and text"
+        />
+      </ul>
+      <MoodTable {...props} />
+      {activities.length ? (
+        <>
+          <h3 className="mt-4 font-medium">Activities</h3>
+          <p className={mutedClass}>Each activity is a daily tag: yes on the days it was logged.</p>
+          <ul className="divide-y divide-slate-200 dark:divide-slate-800">
+            {activities.map((activity, index) => (
+              <SlotRow
+                key={activity.label}
+                {...props}
+                slot={{ kind: "activity", key: activity.label }}
+                id={`import-activity-${index}`}
+                name={activity.label}
+                suffix=" activity"
+                hint={plural(activity.rows, "entry", "entries")}
+                newTagLabel={activity.label}
+              />
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </>
+  );
+}

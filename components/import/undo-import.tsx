@@ -1,0 +1,60 @@
+"use client";
+
+import { useState } from "react";
+import { ConfirmDialog } from "@/components/confirm-dialog";
+import { Button } from "@/components/ui/button";
+import type { ImportReport, ImportResponse } from "@/lib/api/contract";
+import { count } from "@/lib/import/limits";
+import { problemFrom } from "@/lib/query/api-error";
+import { useImportAction } from "@/lib/query/use-imports";
+import { useNow } from "./use-now";
+
+const dayText = (iso: string) => new Date(iso).toLocaleDateString(undefined, { dateStyle: "long" });
+
+/** Undo this import: the replaced values put back from the snapshot; new days cannot be emptied. */
+export function UndoImport({ answer, report }: { answer: ImportResponse; report: ImportReport }) {
+  const [open, setOpen] = useState(false);
+  const action = useImportAction();
+  const now = useNow(60_000);
+  const expired = report.undoUntil !== null && Date.parse(report.undoUntil) < now;
+  if (report.written === 0 || expired) return null;
+  return (
+    <>
+      <Button id="import-undo" variant="secondary" onClick={() => setOpen(true)}>
+        Undo this import
+      </Button>
+      <ConfirmDialog
+        open={open}
+        onClose={() => setOpen(false)}
+        title="Undo this import?"
+        description={
+          <>
+            <p>
+              {report.replaced > 0
+                ? `The ${count(report.replaced)} values this import replaced are put back as they were before it.`
+                : "This import replaced no values, so none are put back."}
+              {report.undoUntil
+                ? ` Their earlier values are kept until ${dayText(report.undoUntil)}.`
+                : ""}
+            </p>
+            <p>
+              {count(report.newDays)} {report.newDays === 1 ? "day was" : "days were"} empty before
+              the import: Exist cannot empty a day again, so they keep the imported value.
+            </p>
+          </>
+        }
+        confirmLabel="Undo import"
+        busyLabel="Undoing…"
+        returnFocusTo={["import-undo"]}
+        onConfirm={async () => {
+          try {
+            await action.mutateAsync({ id: answer.id, action: "undo" });
+            return null;
+          } catch (error) {
+            return problemFrom(error);
+          }
+        }}
+      />
+    </>
+  );
+}

@@ -1,0 +1,100 @@
+import {
+  queryOptions,
+  useMutation,
+  useQuery,
+  useQueryClient,
+  type QueryClient,
+} from "@tanstack/react-query";
+import type {
+  ImportDraftBody,
+  ImportResponse,
+  ImportStartBody,
+  ImportStatus,
+} from "@/lib/api/contract";
+import {
+  changeImport,
+  createImport,
+  fetchCurrentImport,
+  fetchImport,
+  startImport,
+  type ImportAction,
+} from "./fetchers";
+import { importKeys, importMutationKey } from "./keys";
+
+/**
+ * An import's progress is read from our own database, never from Exist, so polling costs none of
+ * Exist's calls; still, it polls only while the job is at work (running, or putting values back).
+ */
+export const IMPORT_POLL_MS = 2_000;
+
+const WORKING: ReadonlySet<ImportStatus> = new Set(["running", "undoing"]);
+
+export const isWorking = (status: ImportStatus | undefined) =>
+  status !== undefined && WORKING.has(status);
+
+const pollWhileWorking = (data: ImportResponse | null | undefined) =>
+  isWorking(data?.status) ? IMPORT_POLL_MS : false;
+
+export const importQuery = (id: string) =>
+  queryOptions({
+    queryKey: importKeys.detail(id),
+    queryFn: () => fetchImport(id),
+    refetchInterval: (query) => pollWhileWorking(query.state.data),
+    // Every change answers the import as it is: no need to ask again as the answer arrives.
+    staleTime: IMPORT_POLL_MS / 2,
+    refetchOnWindowFocus: true,
+  });
+
+/** The import not yet finished, if any: the page shows it on return, the attributes page links it. */
+export const currentImportQuery = () =>
+  queryOptions({
+    queryKey: importKeys.current(),
+    queryFn: fetchCurrentImport,
+    refetchInterval: (query) => pollWhileWorking(query.state.data),
+    retry: false,
+  });
+
+export const useImport = (id: string | null) =>
+  useQuery({ ...importQuery(id ?? ""), enabled: id !== null });
+
+export const useCurrentImport = () => useQuery(currentImportQuery());
+
+/** Every import route answers the import as it is now: that answer is the cache. */
+function storeImport(queryClient: QueryClient, answer: ImportResponse) {
+  queryClient.setQueryData(importKeys.detail(answer.id), answer);
+  if (answer.status !== "preview") {
+    void queryClient.invalidateQueries({ queryKey: importKeys.current() });
+  }
+}
+
+/** Preview: the plan sent, compared with Exist's values; nothing is written. */
+export function useCreateImport() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationKey: [...importMutationKey, "create"],
+    mutationFn: (body: ImportDraftBody) => createImport(body),
+    retry: false,
+    onSuccess: (answer) => storeImport(queryClient, answer),
+  });
+}
+
+export function useStartImport() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationKey: [...importMutationKey, "start"],
+    mutationFn: ({ id, body }: { id: string; body: ImportStartBody }) => startImport(id, body),
+    retry: false,
+    onSuccess: (answer) => storeImport(queryClient, answer),
+  });
+}
+
+/** Pause, Resume, Cancel import, Undo this import. */
+export function useImportAction() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationKey: [...importMutationKey, "change"],
+    mutationFn: ({ id, action }: { id: string; action: ImportAction }) => changeImport(id, action),
+    retry: false,
+    onSuccess: (answer) => storeImport(queryClient, answer),
+  });
+}
