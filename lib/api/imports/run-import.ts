@@ -28,6 +28,7 @@ import {
   type Settled,
 } from "@/lib/api/imports/queries";
 import { markWindowSpent, reserveImportCalls } from "@/lib/api/rate/call-budget";
+import { flushOwnCalls } from "@/lib/api/rate/own-calls";
 import { database, type Db } from "@/lib/db/database";
 import { createExistClient, type ExistClient } from "@/lib/exist/client";
 import { existConfig } from "@/lib/exist/config";
@@ -75,6 +76,8 @@ export async function runImport(
       await end(db, importId, phase);
       return { kind: "done" };
     }
+    // The person's own calls of the last second count first (own-calls.ts holds them briefly).
+    await flushOwnCalls(row.username);
     const reservation = await reserveImportCalls(db, row.username, 1);
     if (!reservation.allowed) {
       await releaseBatch(db, importId, phase, resent.length > 0 ? [] : values.map((v) => v.seq));
