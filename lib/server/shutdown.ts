@@ -24,7 +24,7 @@
 import "server-only";
 import { logger } from "@/lib/server/logger";
 
-/** What an orchestrator's stop timeout must allow (README, "Running in production"). */
+/** What an orchestrator's stop timeout must allow (README, "Deploying"). */
 export const STOP_BOUND_MS = 15_000;
 export const READY_GRACE_MS = 2_000;
 /** Requests still running this long after the signal are cut short. */
