@@ -41,8 +41,9 @@ export function MappingForm(props: MappingFormProps) {
       </p>
       {summary.formulaCells > 0 ? (
         <p className="mt-2 rounded-md bg-slate-100 p-2 text-sm dark:bg-slate-800">
-          {count(summary.formulaCells)} cells start like spreadsheet formulas (such as =SUM(…)):
-          they are read as plain text, never run.
+          {summary.formulaCells === 1
+            ? "1 cell starts like a spreadsheet formula (such as =SUM(…)): it is read as plain text, never run."
+            : `${count(summary.formulaCells)} cells start like spreadsheet formulas (such as =SUM(…)): they are read as plain text, never run.`}
         </p>
       ) : null}
       <div className="mt-4">

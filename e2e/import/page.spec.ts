@@ -76,7 +76,11 @@ test("a wide CSV: mapping, preview, acquire, start, finished, and Exist holds th
   await expect(page.getByRole("combobox", { name: "Date column" })).toHaveValue("date");
   await expect(page.getByRole("combobox", { name: "Steps column" })).toHaveValue("attribute:steps");
   await page.getByRole("combobox", { name: "Cells column" }).selectOption("ignore");
-  await expect(page.getByText(/start like spreadsheet formulas/)).toBeVisible();
+  await expect(
+    page.getByText(
+      "1 cell starts like a spreadsheet formula (such as =SUM(…)): it is read as plain text, never run.",
+    ),
+  ).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/2-mapping.png`, fullPage: true });
 
   await sandbox.clearRequests();
