@@ -1,6 +1,6 @@
 /**
  * Dates of values, local to the user: Exist's dates are days in the user's time zone
- * (exist-docs/observed-responses.md), so "today" is their local date, not the browser's.
+ * (docs/exist.md), so "today" is their local date, not the browser's.
  */
 
 /** An attribute with no value in this many days is "not getting data". */

@@ -79,7 +79,7 @@ export const profileSchema = z.object({
 
 /**
  * One day of `with-values/`. The docs list every day with `null` where there is no data; live
- * Exist leaves such days out (exist-docs/observed-responses.md): both read the same.
+ * Exist leaves such days out (docs/exist.md): both read the same.
  */
 export const dayValueSchema = z.object({
   date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
