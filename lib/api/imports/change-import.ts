@@ -29,6 +29,7 @@ import type { Db } from "@/lib/db/database";
 import type { ExistClient } from "@/lib/exist/client";
 import { importValues } from "@/lib/db/schema";
 import { and, eq } from "drizzle-orm";
+import { UNDO_DAYS } from "@/lib/api/imports/run-import";
 
 export type ImportSession = {
   username: string;
@@ -151,7 +152,7 @@ export async function cancelImport(username: string, id: string): Promise<Import
     status: row.status === "undoing" ? "undone" : "cancelled",
     endedAt: ended,
     waitingUntil: null,
-    undoUntil: new Date(ended.getTime() + 30 * 24 * 60 * 60 * 1000),
+    undoUntil: new Date(ended.getTime() + UNDO_DAYS * 24 * 60 * 60 * 1000),
   });
   if (!cancelled) throw conflict(row.status, "cancelled");
   const phase = row.status === "undoing" ? "undo" : "import";

@@ -12,7 +12,7 @@ import { openDatabase, type Database } from "@/lib/db/database";
 import { imports, importValues } from "@/lib/db/schema";
 import {
   claimBatch,
-  countNewDays,
+  countWritten,
   countStates,
   deleteImportsOf,
   forgetValues,
@@ -140,7 +140,7 @@ describe.each(targets)("import storage on %s", (name, options) => {
     const [row] = await database.db.select().from(imports).where(eq(imports.id, id));
     expect(row?.calls).toBe(1);
     // seq 0 and 3 replaced a value (before 1); 1, 2 and 4 were empty days; 5 was refused.
-    expect(await countNewDays(database.db, id)).toBe(3);
+    expect((await countWritten(database.db, id)).newDays).toBe(3);
     await forgetValues(database.db, id, "import");
     expect(await planUndo(database.db, id)).toBe(2);
     const undo = await claimBatch(database.db, id, "undo", 1);

@@ -263,35 +263,28 @@ export async function planUndo(db: Db, id: string): Promise<number> {
   );
 }
 
-/** Days the import wrote that were empty before: undo cannot empty them again. */
-export async function countNewDays(db: Db, id: string): Promise<number> {
+/**
+ * Of the values the import wrote, those that replaced one (their `before` is kept for undo) and
+ * the days that were empty before (undo cannot empty them again), in one statement.
+ */
+export async function countWritten(
+  db: Db,
+  id: string,
+): Promise<{ replaced: number; newDays: number }> {
   const [row] = await db
-    .select({ count: sql<number>`count(*)::int` })
+    .select({
+      replaced: sql<number>`count(*) filter (where ${importValues.before} is not null)::int`,
+      newDays: sql<number>`count(*) filter (where ${importValues.before} is null)::int`,
+    })
     .from(importValues)
     .where(
       and(
         eq(importValues.importId, id),
         eq(importValues.phase, "import"),
         eq(importValues.state, "written"),
-        sql`${importValues.before} is null`,
       ),
     );
-  return Number(row?.count ?? 0);
-}
-
-export async function countReplaced(db: Db, id: string): Promise<number> {
-  const [row] = await db
-    .select({ count: sql<number>`count(*)::int` })
-    .from(importValues)
-    .where(
-      and(
-        eq(importValues.importId, id),
-        eq(importValues.phase, "import"),
-        eq(importValues.state, "written"),
-        sql`${importValues.before} is not null`,
-      ),
-    );
-  return Number(row?.count ?? 0);
+  return { replaced: Number(row?.replaced ?? 0), newDays: Number(row?.newDays ?? 0) };
 }
 
 export async function refusedValues(db: Db, id: string, limit?: number) {

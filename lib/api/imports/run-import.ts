@@ -36,7 +36,8 @@ import { ExistError } from "@/lib/exist/errors";
 
 export type RunOutcome = { kind: "done" } | { kind: "stopped" } | { kind: "wait"; until: Date };
 
-const UNDO_DAYS = 30;
+/** How long an ended import's replaced values are kept for undo. */
+export const UNDO_DAYS = 30;
 
 /** Sends the import's next run; the worker (worker.ts) passes the job engine's send. */
 export type Reschedule = (importId: string, startAfter: Date) => Promise<void>;

@@ -2,8 +2,7 @@
 import "server-only";
 import type { ErrorCode, ImportPreview, ImportResponse, ImportStatus } from "@/lib/api/contract";
 import {
-  countNewDays,
-  countReplaced,
+  countWritten,
   countStates,
   refusedValues,
   type ImportRow,
@@ -73,6 +72,7 @@ async function report(db: Db, row: ImportRow): Promise<ImportResponse["report"]>
   const counts = await countStates(db, row.id, "import");
   const refused = await refusedValues(db, row.id, MAX_REFUSED_SHOWN);
   const undone = row.status === "undone";
+  const written = await countWritten(db, row.id);
   return {
     written: counts.written,
     unchanged: preview.totals.unchanged,
@@ -84,8 +84,8 @@ async function report(db: Db, row: ImportRow): Promise<ImportResponse["report"]>
       error: error ?? "",
     })),
     refusedCount: counts.refused + (await countStates(db, row.id, "undo")).refused,
-    replaced: undone ? 0 : await countReplaced(db, row.id),
+    replaced: undone ? 0 : written.replaced,
     undoUntil: !undone && row.undoUntil ? row.undoUntil.toISOString() : null,
-    newDays: await countNewDays(db, row.id),
+    newDays: written.newDays,
   };
 }
