@@ -113,5 +113,9 @@ describe("the mapping of a Daylio export", () => {
         seen.mapping.moods.find((m) => m.label === "amazing")?.value,
     ).toBe(8);
     expect(selectedText("walk activity")).toBe("New daily tag “walk”");
+    // A day's notes are always joined: no rule to choose for them.
+    expect(screen.queryByRole("combobox", { name: "Several rows for a day (note)" })).toBeNull();
+    expect(screen.getByText("Several notes on one day are joined, earliest first.")).toBeDefined();
+    expect(select("Several rows for a day (mood)")).toBeDefined();
   });
 });
