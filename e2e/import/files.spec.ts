@@ -131,9 +131,16 @@ test("a long CSV in imperial units: mapping, preview, acquire, and Exist holds i
     ["water", new Map()],
     ["walk", new Map()],
   ]);
-  const rows = ["date,attribute,value"];
+  // As health exports write them: a unit beside each value.
+  const UNITS: Record<string, string> = {
+    Steps: "steps",
+    Weight: "lb",
+    Water: "fl oz",
+    Walked: "",
+  };
+  const rows = ["date,attribute,value,unit"];
   const add = (offset: number, key: string, name: string, cell: string, stored: Value) => {
-    rows.push(`${day(offset)},${key},${cell}`);
+    rows.push(`${day(offset)},${key},${cell},${UNITS[key]}`);
     planned.get(name)?.set(day(offset), stored);
   };
   for (let offset = -30; offset <= -1; offset += 1) {
@@ -159,10 +166,19 @@ test("a long CSV in imperial units: mapping, preview, acquire, and Exist holds i
     const yes = walked !== undefined && offset % 2 === 0 ? walked === 1 : offset % 3 === 0;
     add(offset, "Walked", "walk", yes ? "yes" : "no", yes ? 1 : 0);
   }
-  rows.push(`${day(-35)},Steps,lots`);
+  rows.push(`${day(-35)},Steps,lots,steps`);
 
   await page.getByLabel("File", { exact: true }).setInputFiles(csv("history.csv", rows));
   await expect(page.getByText("Laid out as one value per row.")).toBeVisible();
+  // The columns of names and values are the person's to change: the file is read again.
+  const names = page.getByRole("combobox", { name: "Column of attribute names" });
+  await expect(names).toHaveValue("1");
+  await expect(page.getByRole("combobox", { name: "Column of values" })).toHaveValue("2");
+  await names.selectOption({ label: "unit" });
+  await expect(page.getByRole("combobox", { name: "fl oz rows" })).toBeVisible();
+  await expect(page.getByRole("combobox", { name: "Weight rows" })).toHaveCount(0);
+  await names.selectOption({ label: "attribute" });
+  await expect(page.getByRole("combobox", { name: "fl oz rows" })).toHaveCount(0);
   await expect(page.getByRole("combobox", { name: "Steps rows" })).toHaveValue("attribute:steps");
   await expect(page.getByRole("combobox", { name: "Weight rows" })).toHaveValue("attribute:weight");
   await expect(page.getByRole("combobox", { name: "Water rows" })).toHaveValue("attribute:water");
