@@ -163,7 +163,8 @@ test("a long CSV in imperial units: mapping, preview, acquire, and Exist holds i
     const ounces = 60 + offset;
     add(offset, "Water", "water", String(ounces), Math.round(ounces * ML_PER_FL_OZ));
     const walked = held("walk", day(offset));
-    const yes = walked !== undefined && offset % 2 === 0 ? walked === 1 : offset % 3 === 0;
+    // Every other day with a value in Exist gives it again, the others its opposite.
+    const yes = walked === undefined ? offset % 3 === 0 : (walked === 1) === (offset % 2 === 0);
     add(offset, "Walked", "walk", yes ? "yes" : "no", yes ? 1 : 0);
   }
   rows.push(`${day(-35)},Steps,lots,steps`);
@@ -257,7 +258,7 @@ test("a Daylio export: moods through the table, activities as tags, notes, and E
   const step = (label: string) => (label === "so-so" ? SO_SO : (DAYLIO_STEPS[label] as number));
   // Daylio lists its entries newest first; one day has two (the later one's mood stays).
   const lines = [daylioLine(day(1), "09:00", "good", ["swim"], "Tomorrow, somehow")];
-  for (let offset = -1; offset >= -40; offset -= 1) {
+  for (let offset = -1; offset >= -50; offset -= 1) {
     const mood = held("mood", day(offset));
     const again = Object.keys(DAYLIO_STEPS).find((label) => DAYLIO_STEPS[label] === mood);
     let label = labels[-offset % labels.length] as string;
