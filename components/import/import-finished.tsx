@@ -32,6 +32,19 @@ function Refused({ report }: { report: ImportReport }) {
   );
 }
 
+/** Cancelled: the values never sent, so the written count is not read as all of the file. */
+function NotWritten({ answer }: { answer: ImportResponse }) {
+  const { total, written, refused } = answer.progress;
+  const left = total - written - refused;
+  if (left <= 0) return null;
+  return (
+    <p className="mt-2 text-sm">
+      {count(left)} {left === 1 ? "value was" : "values were"} not written: the import was cancelled
+      first.
+    </p>
+  );
+}
+
 /** The end: what was written, skipped and refused, the report, and Undo this import. */
 export function ImportFinished({
   answer,
@@ -71,6 +84,7 @@ export function ImportFinished({
               refused by Exist
             </li>
           </ul>
+          {answer.status === "cancelled" ? <NotWritten answer={answer} /> : null}
           <Refused report={report} />
         </>
       ) : null}

@@ -50,11 +50,15 @@ type ImportStateProps = {
   announce: (message: string) => void;
 };
 
-function ImportState({ access, values, current, announce }: ImportStateProps) {
+export function ImportState({ access, values, current, announce }: ImportStateProps) {
   const [ownId, setOwnId] = useState<string | null>(null);
   const [dismissed, setDismissed] = useState<string | null>(null);
+  // The import found under way stays the page's once shown: the current import is none as soon
+  // as it ends, and its end (Import finished) is what the person came back to see.
+  const [foundId, setFoundId] = useState<string | null>(null);
   const currentId = current && current.status !== "preview" ? current.id : null;
-  const id = ownId ?? (currentId !== dismissed ? currentId : null);
+  if (currentId && currentId !== foundId && currentId !== dismissed) setFoundId(currentId);
+  const id = ownId ?? (foundId !== dismissed ? foundId : null);
   const detail = useImport(id).data ?? (current?.id === id ? current : undefined);
 
   if (id && detail && AT_WORK.has(detail.status)) return <ImportProgressPanel answer={detail} />;

@@ -45,6 +45,7 @@ describe("an import's progress", () => {
     ).toBeDefined();
     expect(screen.getByRole("button", { name: "Pause" })).toBeDefined();
     expect(screen.getByRole("button", { name: "Cancel import" })).toBeDefined();
+    expect(screen.getByText(/goes on when you close this page/)).toBeDefined();
   });
 
   it("says until when it waits for Exist's hourly limit, on the person's clock", () => {
@@ -60,5 +61,7 @@ describe("an import's progress", () => {
     expect(screen.getByRole("button", { name: "Resume" })).toBeDefined();
     expect(screen.queryByRole("button", { name: "Pause" })).toBeNull();
     expect(screen.getByRole("status").textContent).toContain("Paused");
+    // Paused, it does not go on: the running import's promise is not made.
+    expect(screen.queryByText(/goes on when you close this page/)).toBeNull();
   });
 });

@@ -65,9 +65,11 @@ export function ImportProgressPanel({ answer }: { answer: ImportResponse }) {
           </p>
         ) : null}
       </div>
-      <p className={`${mutedClass} mt-2`}>
-        The import goes on when you close this page or the app restarts.
-      </p>
+      {answer.status === "paused" ? null : (
+        <p className={`${mutedClass} mt-2`}>
+          The import goes on when you close this page or the app restarts.
+        </p>
+      )}
       {undoing ? null : <ImportControls answer={answer} />}
     </section>
   );
