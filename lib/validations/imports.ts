@@ -18,6 +18,8 @@ export const MAX_INVALID_SENT = 1000;
 /** The body of POST /api/imports: 500,000 values with their days and rows fit in it. */
 export const MAX_IMPORT_BODY_BYTES = 40 * 1024 * 1024;
 
+const TOO_MANY_VALUES = `at most ${MAX_IMPORT_VALUES.toLocaleString("en-GB")} values per import`;
+
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date as YYYY-MM-DD");
 const label = z.string().trim().min(1, "can't be empty").max(200, "is at most 200 characters");
 const value = z.union(
@@ -31,10 +33,10 @@ const draftAttributeSchema = z
     newTagLabel: label.optional(),
     label: z.string().max(200),
     valueType: z.number().int().min(0).max(8),
-    days: z.array(day).max(MAX_IMPORT_VALUES),
-    values: z.array(value).max(MAX_IMPORT_VALUES),
-    rows: z.array(z.number().int().min(0)).max(MAX_IMPORT_VALUES),
-    emptyDays: z.array(day).max(MAX_IMPORT_VALUES),
+    days: z.array(day).max(MAX_IMPORT_VALUES, TOO_MANY_VALUES),
+    values: z.array(value).max(MAX_IMPORT_VALUES, TOO_MANY_VALUES),
+    rows: z.array(z.number().int().min(0)).max(MAX_IMPORT_VALUES, TOO_MANY_VALUES),
+    emptyDays: z.array(day).max(MAX_IMPORT_VALUES, TOO_MANY_VALUES),
   })
   .superRefine((attribute, ctx) => {
     const add = (message: string, path: string) =>
@@ -80,7 +82,7 @@ export const importDraftBodySchema = z
     if (total > MAX_IMPORT_VALUES) {
       ctx.addIssue({
         code: "custom",
-        message: `at most ${MAX_IMPORT_VALUES.toLocaleString("en-GB")} values per import, not ${total.toLocaleString("en-GB")}`,
+        message: `${TOO_MANY_VALUES}, not ${total.toLocaleString("en-GB")}`,
         path: ["attributes"],
       });
     }

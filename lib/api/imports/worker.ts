@@ -6,7 +6,7 @@
  * the import waits is a no-op, so this never doubles a run.
  */
 import "server-only";
-import { runImport } from "@/lib/api/imports/run-import";
+import { runImport, type RunOutcome } from "@/lib/api/imports/run-import";
 import { runningImports } from "@/lib/api/imports/queries";
 import { database } from "@/lib/db/database";
 import { jobEngine } from "@/lib/jobs/engine";
@@ -20,12 +20,15 @@ export async function sendImportRun(importId: string, startAfter?: Date): Promis
 }
 
 /**
- * At start-up: the worker only when an import is running or undoing (an idle server starts no
- * job engine); its start sends each of them a job.
+ * At start-up: on a PostgreSQL server, always, so that every instance sharing it takes the runs
+ * of an import started through another (and finishes it if that one is gone); on the embedded
+ * database, the one instance, only when an import is running or undoing (an idle process starts
+ * no job engine, whose polling would queue behind every statement on PGlite's one connection).
+ * Its start sends each running import a job.
  */
 export async function resumeImportsAtStartup(): Promise<void> {
-  const { db } = await database();
-  if ((await runningImports(db)).length > 0) await startImportWorker();
+  const { db, kind } = await database();
+  if (kind === "server" || (await runningImports(db)).length > 0) await startImportWorker();
 }
 
 type Registry = { __importWorker?: Promise<void> };
@@ -36,7 +39,9 @@ export function startImportWorker(): Promise<void> {
     const starting = (async () => {
       const engine = await jobEngine();
       await engine.work(QUEUE, async ({ data, signal }) => {
-        await runImport(data.importId, sendImportRun, signal);
+        const outcome = await runImport(data.importId, sendImportRun, signal);
+        // One line a run (one a window at most): which instance ran which import, and how far.
+        logger.info(`imports: ran ${data.importId}: ${describeOutcome(outcome)}`);
       });
       const { db } = await database();
       const now = Date.now();
@@ -54,4 +59,9 @@ export function startImportWorker(): Promise<void> {
     });
   }
   return registry.__importWorker;
+}
+
+function describeOutcome(outcome: RunOutcome): string {
+  if (outcome.kind === "wait") return `waits until ${outcome.until.toISOString()}`;
+  return outcome.kind === "done" ? "done" : "stopped";
 }
