@@ -18,6 +18,8 @@ import { historyFirstPage, prepareHistory } from "./history";
 import { clearCalls, existCalls, loadCalls } from "./calls";
 import { prefetchLogLines } from "./prefetch-log";
 import { logSaveLatency } from "./log-save";
+import { importParseFigures } from "./import-parse";
+import { memoryFigures } from "./memory";
 import { load, type LoadTarget, type ProxyRun } from "./proxy";
 import { budgetRows, printTable, reportedRows } from "./report";
 import {
@@ -69,6 +71,10 @@ async function main() {
   step(`building the app (next build into ${distDir})`);
   build();
   await assertPortsFree();
+  step("import: parsing a 100,000-row file as the import worker does");
+  const importParse = importParseFigures();
+  step("memory after one sign-in: the production process, then the npm start chain");
+  const memory = await memoryFigures();
   step("history: seeding 10,000 entries, timing the recording statements");
   const historySeed = prepareHistory(root, appEnv.DATA_DIR ?? ".data-bench", "demo");
   const { app: appProcess, pid } = await startServers();
@@ -206,6 +212,8 @@ async function main() {
     hour,
     scripts,
     history,
+    importParse,
+    memory,
   };
   const rows = budgetRows(results);
   const reported = reportedRows(results);
