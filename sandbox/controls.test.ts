@@ -112,6 +112,24 @@ describe("/__sandbox/requests", () => {
     ]);
   });
 
+  it("adds each call's arrival time with ?times=1, from the sandbox's clock", async () => {
+    let clock = Date.UTC(2031, 2, 4, 10, 0, 9, 900);
+    const sandbox = setup({ now: () => clock });
+    const { access_token } = await sandbox.token();
+    await sandbox.post(UPDATE, access_token, [{ name: "mood", date: "2026-11-30", value: 5 }]);
+    clock += 200;
+    await sandbox.get(ATTRIBUTES, access_token);
+    const timed = await json<Array<{ path: string; at: number }>>(
+      await sandbox.call("/__sandbox/requests?times=1"),
+    );
+    expect(timed.map(({ path, at }) => ({ path, at }))).toEqual([
+      { path: UPDATE, at: clock - 200 },
+      { path: ATTRIBUTES, at: clock },
+    ]);
+    const updates = await json(await sandbox.call(`/__sandbox/requests?path=${UPDATE}&times=1`));
+    expect(updates).toEqual([timed[0]]);
+  });
+
   it("summarises calls, objects and statuses per METHOD and path", async () => {
     const sandbox = setup();
     const { access_token } = await sandbox.token();

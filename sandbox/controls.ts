@@ -30,6 +30,11 @@ const cloneSchema = z.object({
 
 export type EndpointSummary = { calls: number; objects: number; statuses: Record<string, number> };
 
+/** A logged call without its arrival time, as `GET /requests` lists it by default. */
+function untimed({ method, path, query, status, objects }: LoggedRequest) {
+  return { method, path, query, status, ...(objects === undefined ? {} : { objects }) };
+}
+
 /** The log per `METHOD path`: calls, objects sent in all of them, and calls per status. */
 export function summarise(requests: readonly LoggedRequest[]): Record<string, EndpointSummary> {
   const summary: Record<string, EndpointSummary> = {};
@@ -141,12 +146,13 @@ export function createControls(state: SandboxState) {
     return c.json({ count: results.length, results });
   });
 
-  // `?path=` keeps the calls to one pathname, spelt as sent (`/api/2/attributes/update/`).
+  // `?path=` keeps the calls to one pathname, spelt as sent (`/api/2/attributes/update/`);
+  // `?times=1` adds each call's arrival time (`at`), for figures that group calls by window.
   controls.get("/requests", (c) => {
     const path = c.req.query("path");
-    return c.json(
-      path ? state.requests.filter((request) => request.path === path) : state.requests,
-    );
+    const kept = path ? state.requests.filter((request) => request.path === path) : state.requests;
+    if (c.req.query("times") === "1") return c.json(kept);
+    return c.json(kept.map(untimed));
   });
   controls.get("/requests/summary", (c) => c.json(summarise(state.requests)));
   controls.delete("/requests", (c) => {

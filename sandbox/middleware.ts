@@ -33,6 +33,7 @@ export function requestLog(state: SandboxState): MiddlewareHandler {
   return async (c, next) => {
     const url = new URL(c.req.url);
     if (!isLogged(url.pathname)) return next();
+    const at = state.now();
     const counted = c.req.method === "POST" && url.pathname.startsWith("/api/");
     const objects = counted ? countObjects(await c.req.text().catch(() => "")) : undefined;
     await next();
@@ -42,6 +43,7 @@ export function requestLog(state: SandboxState): MiddlewareHandler {
       query: url.search.replace(/^\?/, ""),
       status: dropped.has(c.req.raw) ? 0 : c.res.status,
       ...(objects === undefined ? {} : { objects }),
+      at,
     });
   };
 }

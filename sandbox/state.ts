@@ -74,6 +74,8 @@ export type LoggedRequest = {
   status: number;
   /** For a POST whose body is a JSON array: how many objects it held. */
   objects?: number;
+  /** When it arrived, ms since the epoch (`state.now()`, the rate limit's clock). */
+  at: number;
 };
 
 /** Requests a token made in the current rate window, and when that window started. */

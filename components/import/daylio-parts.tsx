@@ -32,6 +32,7 @@ export function DaylioParts(props: MappingProps) {
           name="note"
           suffix=" column"
           hint="The note’s title and text"
+          ruleNote="Several notes on one day are joined, earliest first."
         />
       </ul>
       <MoodTable {...props} />

@@ -61,6 +61,10 @@ export function ImportFlow({ access, values, announce, onStarted }: FlowProps) {
             preview.forget();
             file.change(mapping);
           }}
+          onLongColumns={(columns) => {
+            preview.forget();
+            void file.chooseColumns(columns);
+          }}
         >
           <PreviewButton
             busy={preview.busy}

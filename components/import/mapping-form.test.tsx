@@ -2,10 +2,11 @@
 import { cleanup, render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { useState } from "react";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import type { LongColumns } from "@/lib/import/layout";
 import type { DateFormat } from "@/lib/import/dates";
 import { suggestMapping } from "@/lib/import/suggest";
-import { DAYLIO, summaryOf, WIDE_DMY } from "@/lib/import/test-fixtures";
+import { DAYLIO, LONG, summaryOf, WIDE_DMY } from "@/lib/import/test-fixtures";
 import type { ImportMapping } from "@/lib/import/types";
 import { MappingForm } from "./mapping-form";
 import { ATTRIBUTES, METRIC } from "./test-fixtures";
@@ -15,7 +16,13 @@ afterEach(cleanup);
 /** The mapping as the form last changed it. */
 const seen: { mapping: ImportMapping | null } = { mapping: null };
 
-function Harness({ text }: { text: string }) {
+function Harness({
+  text,
+  onLongColumns,
+}: {
+  text: string;
+  onLongColumns?: (columns: LongColumns) => void;
+}) {
   const summary = summaryOf(text);
   const [mapping, setMapping] = useState(() => suggestMapping(summary, ATTRIBUTES, METRIC));
   const [format, setFormat] = useState<DateFormat | null>(
@@ -33,6 +40,7 @@ function Harness({ text }: { text: string }) {
         seen.mapping = next;
         setMapping(next);
       }}
+      onLongColumns={onLongColumns}
     >
       <button type="button">Preview</button>
     </MappingForm>
@@ -99,6 +107,26 @@ describe("the mapping of a wide file", () => {
   });
 });
 
+describe("the mapping of a long file", () => {
+  it("shows its columns of names and values, changeable, and a select per name", async () => {
+    const onLongColumns = vi.fn();
+    render(<Harness text={LONG} onLongColumns={onLongColumns} />);
+    expect(selectedText("Column of attribute names")).toBe("attribute");
+    expect(selectedText("Column of values")).toBe("value");
+    // The dates' column is no choice for either.
+    expect(within(select("Column of values")).queryByRole("option", { name: "date" })).toBeNull();
+    expect(selectedText("Steps rows")).toBe("Steps");
+    await userEvent.selectOptions(select("Journaled rows"), "Ignore");
+    expect(seen.mapping?.layout === "long" && seen.mapping.keys.at(-1)).toEqual({
+      key: "Journaled",
+      mapped: null,
+    });
+    // Names where the values were: the two columns swap.
+    await userEvent.selectOptions(select("Column of attribute names"), "value");
+    expect(onLongColumns).toHaveBeenCalledWith({ keyColumn: 2, valueColumn: 1 });
+  });
+});
+
 describe("the mapping of a Daylio export", () => {
   it("fills in Daylio's moods, leaves a renamed one to set, and makes activities tags", async () => {
     render(<Harness text={DAYLIO} />);
@@ -113,5 +141,9 @@ describe("the mapping of a Daylio export", () => {
         seen.mapping.moods.find((m) => m.label === "amazing")?.value,
     ).toBe(8);
     expect(selectedText("walk activity")).toBe("New daily tag “walk”");
+    // A day's notes are always joined: no rule to choose for them.
+    expect(screen.queryByRole("combobox", { name: "Several rows for a day (note)" })).toBeNull();
+    expect(screen.getByText("Several notes on one day are joined, earliest first.")).toBeDefined();
+    expect(select("Several rows for a day (mood)")).toBeDefined();
   });
 });

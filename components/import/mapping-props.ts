@@ -1,4 +1,5 @@
 import type { Attribute, Units } from "@/lib/api/contract";
+import type { LongColumns } from "@/lib/import/layout";
 import type { FileSummary } from "@/lib/import/summary";
 import type { ImportMapping } from "@/lib/import/types";
 
@@ -9,4 +10,6 @@ export type MappingProps = {
   attributes: readonly Attribute[];
   units: Units;
   onChange: (mapping: ImportMapping) => void;
+  /** A long file: other columns hold the attribute names and the values (the file is read again). */
+  onLongColumns?: (columns: LongColumns) => void;
 };

@@ -1,6 +1,7 @@
 import type { Attribute, ImportAttributePreview, Units } from "@/lib/api/contract";
 import { formatValue } from "@/lib/attributes/format";
 import { keyOf } from "@/lib/values/rules";
+import { VALUE_TYPE } from "@/lib/values/value-types";
 import { PreviewCounts } from "./preview-counts";
 import { badgeClass, mutedClass } from "./styles";
 import { ownerText } from "./targets";
@@ -23,8 +24,11 @@ function Sample({
   if (item.replaceSample.length === 0) return null;
   const attribute = known.find((a) => a.name === item.name);
   const key = attribute ? keyOf(attribute) : (item.name ?? "");
+  // Texts in quotes: a note's before and after would otherwise read as one sentence.
   const show = (value: ImportAttributePreview["replaceSample"][number]["before"]) =>
-    formatValue(value, item.valueType, key, units);
+    item.valueType === VALUE_TYPE.string
+      ? `“${formatValue(value, item.valueType, key, units)}”`
+      : formatValue(value, item.valueType, key, units);
   return (
     <ul aria-label={`${item.label}: values to replace`} className={`${mutedClass} mt-1`}>
       {item.replaceSample.map(({ date, before, after }) => (

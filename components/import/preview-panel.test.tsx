@@ -61,6 +61,21 @@ describe("the preview", () => {
     expect(screen.getByText("Will be created as a daily tag")).toBeDefined();
   });
 
+  it("quotes a text's before and after, so two notes do not run together", () => {
+    const answer = previewAnswer();
+    answer.preview.attributes[0] = {
+      ...answer.preview.attributes[0]!,
+      name: "mood_note",
+      label: "Mood note",
+      valueType: 2,
+      replaceSample: [{ date: "2026-03-01", before: "Felt tired.", after: "A long swim." }],
+    };
+    renderPreview(answer);
+    expect(screen.getByRole("list", { name: "Mood note: values to replace" }).textContent).toBe(
+      "2026-03-01: “Felt tired.” → “A long swim.”",
+    );
+  });
+
   it("lists invalid rows with their row number and reason", () => {
     renderPreview();
     expect(screen.getByText("Row 4, Weight (lb): “=1+1” is not a number")).toBeDefined();

@@ -13,6 +13,7 @@ type SlotRowProps = MappingProps & {
   suffix: string;
   hint?: string;
   newTagLabel?: string | null;
+  ruleNote?: string;
 };
 
 /** A TargetRow wired to one place of the mapping. */
@@ -30,6 +31,7 @@ export function SlotRow(props: SlotRowProps) {
       isDate={isDate}
       offerDate={slot.kind === "column"}
       newTagLabel={props.newTagLabel}
+      ruleNote={props.ruleNote}
       mapping={mapping}
       attributes={attributes}
       units={props.units}

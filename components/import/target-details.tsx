@@ -21,6 +21,8 @@ type TargetDetailsProps = {
   attribute: Attribute | null;
   units: Units;
   rule: DuplicateRule;
+  /** Shown instead of the rule's select where the rows of a day are combined one way only. */
+  ruleNote?: string;
   onUnits: (units: Units) => void;
   onRule: (rule: DuplicateRule) => void;
 };
@@ -56,21 +58,25 @@ export function TargetDetails(props: TargetDetailsProps) {
           </select>
         </label>
       ) : null}
-      <label className="grid gap-1">
-        <span className="text-xs font-medium">Several rows for a day ({name})</span>
-        <select
-          id={`${id}-rule`}
-          className={selectClass}
-          value={rule}
-          onChange={(event) => props.onRule(event.target.value as DuplicateRule)}
-        >
-          {duplicateRulesFor(attribute ?? TAG).map((choice) => (
-            <option key={choice} value={choice}>
-              {DUPLICATE_RULE_LABELS[choice]}
-            </option>
-          ))}
-        </select>
-      </label>
+      {props.ruleNote ? (
+        <p className="text-xs">{props.ruleNote}</p>
+      ) : (
+        <label className="grid gap-1">
+          <span className="text-xs font-medium">Several rows for a day ({name})</span>
+          <select
+            id={`${id}-rule`}
+            className={selectClass}
+            value={rule}
+            onChange={(event) => props.onRule(event.target.value as DuplicateRule)}
+          >
+            {duplicateRulesFor(attribute ?? TAG).map((choice) => (
+              <option key={choice} value={choice}>
+                {DUPLICATE_RULE_LABELS[choice]}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
     </div>
   );
 }

@@ -20,6 +20,8 @@ export type TargetRowProps = {
   isDate?: boolean;
   offerDate?: boolean;
   newTagLabel?: string | null;
+  /** Instead of the rule's select: how several rows of a day combine, when only one way. */
+  ruleNote?: string;
   mapping: ImportMapping;
   attributes: readonly Attribute[];
   units: Units;
@@ -63,6 +65,7 @@ export function TargetRow(props: TargetRowProps) {
           attribute={attribute}
           units={props.units}
           rule={rule}
+          ruleNote={props.ruleNote}
           onUnits={(units) => props.onMapped({ ...mapped, units })}
           onRule={(next) =>
             props.onChange({

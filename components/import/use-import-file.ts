@@ -4,6 +4,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import type { Attribute, Units } from "@/lib/api/contract";
 import type { DateFormat } from "@/lib/import/dates";
 import { startImportWorker, type ImportWorker } from "@/lib/import/import-worker";
+import type { LongColumns } from "@/lib/import/layout";
 import type { PlanContext } from "@/lib/import/plan";
 import type { ImportProgress } from "@/lib/import/protocol";
 import { suggestMapping } from "@/lib/import/suggest";
@@ -68,6 +69,24 @@ export function useImportFile(attributes: readonly Attribute[], units: Units) {
     );
   }, []);
 
+  /** A long file read again with other columns of names and values: its keys matched anew. */
+  const chooseColumns = useCallback(
+    async (columns: LongColumns) => {
+      const turn = chosen.current;
+      if (!worker.current) return;
+      const answer = await worker.current.columns(columns);
+      if (turn !== chosen.current || !answer.ok) return;
+      const { summary } = answer;
+      setState((current) => {
+        if (current.stage !== "mapping") return current;
+        const { dateFormat } = current.mapping;
+        const mapping = { ...suggestMapping(summary, attributes, units), dateFormat };
+        return { ...current, summary, mapping };
+      });
+    },
+    [attributes, units],
+  );
+
   const plan = useCallback(
     (mapping: ImportMapping, context: PlanContext, onProgress?: (p: ImportProgress) => void) => {
       if (!worker.current) throw new Error("Choose a file first");
@@ -81,5 +100,5 @@ export function useImportFile(attributes: readonly Attribute[], units: Units) {
     setState({ stage: "idle" });
   }, []);
 
-  return { state, choose, change, plan, reset };
+  return { state, choose, chooseColumns, change, plan, reset };
 }

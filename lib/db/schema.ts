@@ -203,8 +203,11 @@ export const importValues = pgTable(
 
 /**
  * The Exist tokens an import's job writes with, sealed with TOKEN_ENCRYPTION_KEY for its user
- * (lib/auth/token-vault.ts): kept only while the import is pending or running. `refreshHash`
- * is the SHA-256 of the pair's refresh token, so a refresh by the session updates it.
+ * (lib/auth/token-vault.ts): kept while the import is pending or running. `refreshHash` is the
+ * SHA-256 of the pair's refresh token, so a refresh by the session updates it. `sessionHolds`
+ * turns false when the job refreshed the pair while the person was away: their session still
+ * holds the spent one, so the new pair outlives the import (`endedAt` set) until that session
+ * takes it, or the import's record is deleted (lib/api/imports/import-tokens.ts).
  */
 export const importTokens = pgTable("import_tokens", {
   importId: text("import_id")
@@ -213,6 +216,8 @@ export const importTokens = pgTable("import_tokens", {
   username: text("username").notNull(),
   sealed: text("sealed").notNull(),
   refreshHash: text("refresh_hash").notNull(),
+  sessionHolds: boolean("session_holds").notNull().default(true),
+  endedAt: at("ended_at"),
   updatedAt: at("updated_at").notNull().defaultNow(),
 });
 

@@ -72,6 +72,23 @@ describe("the import worker, through its messages", () => {
     ]);
   });
 
+  it("reads a long file again with the columns the person chose", async () => {
+    const worker = connectImportWorker(fakeWorker());
+    const text =
+      "date,attribute,value,kind\n2026-03-01,10,Steps,Weight\n2026-03-02,12,Steps,Weight\n";
+    const answer = await worker.parse(file(text));
+    if (!answer.ok) throw new Error(answer.issue.message);
+    expect(answer.summary.keys.map((key) => key.key)).toEqual(["10", "12"]);
+    const again = await worker.columns({ keyColumn: 3, valueColumn: 1 });
+    if (!again.ok) throw new Error(again.issue.message);
+    expect(again.summary).toMatchObject({ layout: "long", keyColumn: 3, valueColumn: 1 });
+    const mapping = suggestMapping(again.summary, CONTEXT.attributes, METRIC);
+    const plan = await worker.plan(mapping, CONTEXT);
+    expect(plan.attributes.map((planned) => [planned.key, plannedValues(planned)])).toEqual([
+      ["weight", [10, 12]],
+    ]);
+  });
+
   it("gives each bad file its message, and keeps nothing to plan from", async () => {
     const worker = connectImportWorker(fakeWorker());
     const header = Array.from({ length: 10_000 }, (_, i) => `c${i}`).join(",");

@@ -7,6 +7,7 @@
  * the chunks with importScripts), and the app's Content-Security-Policy allows it
  * ('strict-dynamic' trusts a worker the page's own scripts start).
  */
+import type { LongColumns } from "./layout";
 import type { PlanContext } from "./plan";
 import type {
   ImportProgress,
@@ -30,6 +31,8 @@ export type OnProgress = (progress: ImportProgress) => void;
 export type ImportWorker = {
   /** The file's summary, or why it cannot be imported (then nothing is kept). */
   parse(file: Blob, onProgress?: OnProgress): Promise<ParseAnswer>;
+  /** The summary of the file last parsed, read as a long file with `chosen` columns. */
+  columns(chosen: LongColumns): Promise<ParseAnswer>;
   /** The plan for the file last parsed, read through `mapping`. */
   plan(mapping: ImportMapping, context: PlanContext, onProgress?: OnProgress): Promise<ImportPlan>;
   terminate(): void;
@@ -77,6 +80,11 @@ export function connectImportWorker(port: WorkerPort): ImportWorker {
   return {
     async parse(file, onProgress) {
       const answer = await request({ type: "parse", file }, onProgress);
+      if (answer.type !== "parsed") throw new Error(WORKER_STOPPED);
+      return answer.answer;
+    },
+    async columns(chosen) {
+      const answer = await request({ type: "columns", chosen });
       if (answer.type !== "parsed") throw new Error(WORKER_STOPPED);
       return answer.answer;
     },

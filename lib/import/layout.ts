@@ -89,11 +89,35 @@ function sourceOf(table: ParsedTable): Source {
   return firstRows.some((row) => row.some(isLoopEntry)) ? "loop" : "spreadsheet";
 }
 
-export function detectLayout(table: ParsedTable, columns: readonly ColumnProfile[]): LayoutGuess {
+/** A long file's columns of attribute names and of values, as the person chose them. */
+export type LongColumns = { keyColumn: number; valueColumn: number };
+
+/** Two different columns of the file, neither of them the dates. */
+function fits(chosen: LongColumns, width: number, dateColumn: number): boolean {
+  const { keyColumn, valueColumn } = chosen;
+  const inside = (index: number) => Number.isInteger(index) && index >= 0 && index < width;
+  return (
+    inside(keyColumn) &&
+    inside(valueColumn) &&
+    keyColumn !== valueColumn &&
+    keyColumn !== dateColumn &&
+    valueColumn !== dateColumn
+  );
+}
+
+/** The layout found, or a long one with `chosen` columns when they fit the file. */
+export function detectLayout(
+  table: ParsedTable,
+  columns: readonly ColumnProfile[],
+  chosen?: LongColumns,
+): LayoutGuess {
   const source = sourceOf(table);
   const dateColumn = dateColumnOf(table, columns);
   const none = { keyColumn: null, valueColumn: null };
   if (source === "daylio") return { source, layout: "daylio", dateColumn, ...none };
+  if (chosen && dateColumn !== null && fits(chosen, columns.length, dateColumn)) {
+    return { source, layout: "long", dateColumn, ...chosen };
+  }
   const others = columns.filter((column) => column.index !== dateColumn);
   const long = dateColumn === null || source === "loop" ? null : longColumns(table, others);
   if (!long) return { source, layout: "wide", dateColumn, ...none };

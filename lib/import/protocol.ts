@@ -4,12 +4,16 @@
  * Each request carries an id that its progress and answer repeat.
  */
 import type { FileIssue } from "./issues";
+import type { LongColumns } from "./layout";
 import type { PlanContext } from "./plan";
 import type { FileSummary } from "./summary";
 import type { ImportMapping, ImportPlan } from "./types";
 
+/** parse: a file; columns: the file again, as a long file with these columns; plan: its values. */
 export type WorkerRequestBody =
-  { type: "parse"; file: Blob } | { type: "plan"; mapping: ImportMapping; context: PlanContext };
+  | { type: "parse"; file: Blob }
+  | { type: "columns"; chosen: LongColumns }
+  | { type: "plan"; mapping: ImportMapping; context: PlanContext };
 
 export type WorkerRequest = WorkerRequestBody & { id: number };
 

@@ -56,6 +56,23 @@ describe("what a file holds", () => {
     ]);
   });
 
+  it("a long file read with the columns the person chose, and only ones that fit", () => {
+    const text = "date,attribute,value,note\n2026-03-01,Steps,10,Walk\n2026-03-02,Steps,12,Walk\n";
+    const summarized = summarizeTable(tableOf(text), { keyColumn: 3, valueColumn: 2 });
+    if (!summarized.ok) throw new Error(summarized.issue.message);
+    expect(summarized.summary).toMatchObject({ layout: "long", keyColumn: 3, valueColumn: 2 });
+    expect(summarized.summary.keys).toEqual([{ key: "Walk", rows: 2, kind: "number" }]);
+    // The date column, one column twice, or one the file lacks: the columns found stay.
+    for (const chosen of [
+      { keyColumn: 0, valueColumn: 2 },
+      { keyColumn: 2, valueColumn: 2 },
+      { keyColumn: 1, valueColumn: 9 },
+    ]) {
+      const again = summarizeTable(tableOf(text), chosen);
+      expect(again.ok && again.summary).toMatchObject({ keyColumn: 1, valueColumn: 2 });
+    }
+  });
+
   it("a long file without telling headers, by its repeated names", () => {
     const rows = ["day;what;how much"];
     for (const day of ["01", "02", "03"]) {

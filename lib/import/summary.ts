@@ -7,7 +7,7 @@
 import { daylioActivities, daylioColumns } from "./daylio";
 import type { DateFormat } from "./dates";
 import { fileIssues, type FileIssue } from "./issues";
-import { detectLayout } from "./layout";
+import { detectLayout, type LongColumns } from "./layout";
 import type { Delimiter, ParsedTable } from "./parse-text";
 import {
   detectDecimalComma,
@@ -91,9 +91,10 @@ function keyProfiles(table: ParsedTable, keyColumn: number, valueColumn: number)
   return [...values].map(([key, cells]) => ({ key, rows: cells.length, kind: kindOf(cells) }));
 }
 
-export function summarizeTable(table: ParsedTable): SummaryResult {
+/** The file's summary; with `chosen`, read as a long file with those columns. */
+export function summarizeTable(table: ParsedTable, chosen?: LongColumns): SummaryResult {
   const columns = table.headers.map((header, index) => profileColumn(table.rows, index, header));
-  const layout = detectLayout(table, columns);
+  const layout = detectLayout(table, columns, chosen);
   const { dateColumn, keyColumn, valueColumn } = layout;
   if (dateColumn === null || (columns[dateColumn]?.dateShare ?? 0) < NAMED_DATE_SHARE) {
     return { ok: false, issue: fileIssues.noDateColumn() };

@@ -46,6 +46,9 @@ export function createImportSession(post: Post) {
       if (request.type === "parse") return await parse(request.id, request.file);
       if (!table) throw new Error("No file has been read yet: choose a file first");
       const { id } = request;
+      if (request.type === "columns") {
+        return post({ id, type: "parsed", answer: summarizeTable(table, request.chosen) });
+      }
       const plan = planImport(table, request.mapping, request.context, {
         onProgress: (fraction) => post({ id, type: "progress", stage: "planning", fraction }),
       });

@@ -8,6 +8,11 @@
  * is adopted (no exchange); otherwise the exchange runs (once across instances,
  * lib/db/shared-refresh.ts), and every import of the person still holding the old pair gets
  * the new one.
+ *
+ * A pair the job refreshed while the person was away is one their session does not have (its
+ * cookie holds the spent pair): it outlives the import's end, for that handover alone, until
+ * the session takes it or the import's record is deleted (30 days after it ended). Without it
+ * the person would be signed out by an import that finished while they were away.
  */
 import "server-only";
 import { and, eq } from "drizzle-orm";
@@ -20,20 +25,26 @@ import { importTokens, replacedRefreshTokens } from "@/lib/db/schema";
 import { refreshAcrossInstances, tokenHash } from "@/lib/db/shared-refresh";
 import type { TokenSource } from "@/lib/exist/client";
 
+/** Who refreshed (or handed over) a pair: the person's session, or an import's job. */
+export type RefreshedBy = "session" | "job";
+
+/** Keeps `tokens` for the import; `by` the job when the person's session does not hold them. */
 export async function keepImportToken(
   db: Db,
   importId: string,
   username: string,
   tokens: TokenFields,
+  by: RefreshedBy = "session",
 ): Promise<void> {
   const sealed = sealTokens(tokens, username);
   const refreshHash = tokenHash(tokens.refreshToken);
+  const sessionHolds = by === "session";
   await db
     .insert(importTokens)
-    .values({ importId, username, sealed, refreshHash })
+    .values({ importId, username, sealed, refreshHash, sessionHolds })
     .onConflictDoUpdate({
       target: importTokens.importId,
-      set: { sealed, refreshHash, updatedAt: new Date() },
+      set: { sealed, refreshHash, sessionHolds, endedAt: null, updatedAt: new Date() },
     });
 }
 
@@ -49,27 +60,58 @@ export async function readImportToken(
   return row ? openTokens(row.sealed, username) : undefined;
 }
 
-/** The token goes when the import ends or is cancelled (its replaced hashes with it). */
+/**
+ * The token goes when the import ends or is cancelled (its replaced hashes with it), unless the
+ * person's session has yet to take a pair the job refreshed: then it stays for that handover.
+ */
 export async function dropImportToken(db: Db, importId: string): Promise<void> {
-  await db.delete(importTokens).where(eq(importTokens.importId, importId));
+  const mine = eq(importTokens.importId, importId);
+  await db.delete(importTokens).where(and(mine, eq(importTokens.sessionHolds, true)));
+  await db.update(importTokens).set({ endedAt: new Date() }).where(mine);
 }
 
-async function adoptable(db: Db, username: string, hash: string) {
+/**
+ * The pair an import holds in place of the refresh token `hash`. Taken by the session, the
+ * session holds it: a handover whose import has ended is over, and goes.
+ */
+async function adopt(db: Db, username: string, hash: string, by: RefreshedBy) {
   const [row] = await db
-    .select({ sealed: importTokens.sealed })
+    .select({
+      importId: importTokens.importId,
+      sealed: importTokens.sealed,
+      endedAt: importTokens.endedAt,
+    })
     .from(replacedRefreshTokens)
     .innerJoin(importTokens, eq(importTokens.importId, replacedRefreshTokens.importId))
     .where(and(eq(replacedRefreshTokens.tokenHash, hash), eq(importTokens.username, username)));
-  return row ? openTokens(row.sealed, username) : undefined;
+  if (!row) return undefined;
+  const pair = openTokens(row.sealed, username);
+  if (by === "session") {
+    const mine = eq(importTokens.importId, row.importId);
+    if (row.endedAt) await db.delete(importTokens).where(mine);
+    else await db.update(importTokens).set({ sessionHolds: true }).where(mine);
+  }
+  return pair;
 }
 
-async function passOn(db: Db, username: string, oldHash: string, fresh: TokenFields) {
+async function passOn(
+  db: Db,
+  username: string,
+  oldHash: string,
+  fresh: TokenFields,
+  by: RefreshedBy,
+) {
   const holders = await db
-    .select({ importId: importTokens.importId })
+    .select({ importId: importTokens.importId, endedAt: importTokens.endedAt })
     .from(importTokens)
     .where(and(eq(importTokens.username, username), eq(importTokens.refreshHash, oldHash)));
-  for (const { importId } of holders) {
-    await keepImportToken(db, importId, username, fresh);
+  for (const { importId, endedAt } of holders) {
+    // An ended import's pair, refreshed by the session that holds it: nothing left to hand over.
+    if (endedAt) {
+      await db.delete(importTokens).where(eq(importTokens.importId, importId));
+      continue;
+    }
+    await keepImportToken(db, importId, username, fresh, by);
     await db
       .insert(replacedRefreshTokens)
       .values({ tokenHash: oldHash, importId })
@@ -77,20 +119,23 @@ async function passOn(db: Db, username: string, oldHash: string, fresh: TokenFie
   }
 }
 
-/** The refresh both the session and the import jobs use (see above). */
-export function refreshSharedWithImports(username: string): AcrossInstances {
+/** The refresh both the session and the import jobs use (see above); `by` says whose. */
+export function refreshSharedWithImports(
+  username: string,
+  by: RefreshedBy = "session",
+): AcrossInstances {
   return async (refreshToken, exchange) => {
     const hash = tokenHash(refreshToken);
     let db: Db | undefined;
     try {
       db = (await database()).db;
-      const adopted = await adoptable(db, username, hash);
+      const adopted = await adopt(db, username, hash, by);
       if (adopted) return adopted;
     } catch {
       // Without the database there is no import to share with: refresh as before.
     }
     const fresh = await refreshAcrossInstances(refreshToken, exchange);
-    if (db) await passOn(db, username, hash, fresh).catch(() => {});
+    if (db) await passOn(db, username, hash, fresh, by).catch(() => {});
     return fresh;
   };
 }
@@ -119,7 +164,7 @@ export class ImportTokenSource implements TokenSource {
     }
     this.tokens = await refreshTokens(
       this.tokens.refreshToken,
-      refreshSharedWithImports(this.username),
+      refreshSharedWithImports(this.username, "job"),
     );
     return this.tokens.accessToken;
   }
