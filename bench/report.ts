@@ -8,6 +8,7 @@ import type { CpuRun } from "./cpu-time";
 import type { ProxyRun } from "./proxy";
 import { WORKLOAD_NAMES } from "./servers";
 import { historyRows, type HistoryFigures } from "./history";
+import { importCallRows, type ImportCallFigures } from "./import-calls";
 import { importParseRows, type ImportParseFigures } from "./import-parse";
 import { memoryRows, type MemoryFigures } from "./memory";
 import { logSaveRows, type LogSaveFigures } from "./log-save";
@@ -39,6 +40,8 @@ export type Results = {
     history?: HistoryFigures;
     /** Reading a 100,000-row import file (bench/import-parse.ts); absent in older runs. */
     importParse?: ImportParseFigures;
+    /** An import's calls to Exist and its pace (bench/import-calls.ts); absent in older runs. */
+    importCalls?: ImportCallFigures;
     /** Resident memory after one sign-in (bench/memory.ts); absent in older runs. */
     memory?: MemoryFigures;
   };
@@ -129,6 +132,7 @@ export function budgetRows(results: Results): BudgetRow[] {
   rows.push(...historyRows(results.history));
   rows.push(...logSaveRows(results.logSave));
   rows.push(...importParseRows(results.importParse));
+  rows.push(...importCallRows(results.importCalls));
   return rows;
 }
 
