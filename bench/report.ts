@@ -8,6 +8,9 @@ import type { CpuRun } from "./cpu-time";
 import type { ProxyRun } from "./proxy";
 import { WORKLOAD_NAMES } from "./servers";
 import { historyRows, type HistoryFigures } from "./history";
+import { importCallRows, type ImportCallFigures } from "./import-calls";
+import { importParseRows, type ImportParseFigures } from "./import-parse";
+import { memoryRows, type MemoryFigures } from "./memory";
 import { logSaveRows, type LogSaveFigures } from "./log-save";
 import type { LighthouseScores, RouteWeight } from "./weight";
 import { usageRows } from "./usage-report";
@@ -33,7 +36,15 @@ export type Results = {
   weights: RouteWeight[];
   lighthouse: { landing: LighthouseScores; attributes: LighthouseScores } | null;
   browser: BrowserFigures;
-} & Parameters<typeof usageRows>[0] & { history?: HistoryFigures };
+} & Parameters<typeof usageRows>[0] & {
+    history?: HistoryFigures;
+    /** Reading a 100,000-row import file (bench/import-parse.ts); absent in older runs. */
+    importParse?: ImportParseFigures;
+    /** An import's calls to Exist and its pace (bench/import-calls.ts); absent in older runs. */
+    importCalls?: ImportCallFigures;
+    /** Resident memory after one sign-in (bench/memory.ts); absent in older runs. */
+    memory?: MemoryFigures;
+  };
 
 export type BudgetRow = { budget: string; figure: string; within: boolean };
 
@@ -120,16 +131,18 @@ export function budgetRows(results: Results): BudgetRow[] {
   });
   rows.push(...historyRows(results.history));
   rows.push(...logSaveRows(results.logSave));
+  rows.push(...importParseRows(results.importParse));
+  rows.push(...importCallRows(results.importCalls));
   return rows;
 }
 
 /**
- * Concurrency figures, without a budget: on two shared cores the sandbox (standing in for Exist)
- * and the load generator take the same cores as the app, so these move with the machine whatever
- * our code does.
+ * Figures without a budget: the concurrency figures (on two shared cores the sandbox, standing in
+ * for Exist, and the load generator take the same cores as the app, so these move with the
+ * machine whatever our code does), and the memory after a sign-in.
  */
 export function reportedRows(results: Results): ReportedRow[] {
-  return results.proxy.map((run) =>
+  const proxyRows = results.proxy.map((run): ReportedRow =>
     run.connections === 1
       ? {
           figure: `${run.workload}, c=1: added at p50 over the direct call`,
@@ -140,6 +153,7 @@ export function reportedRows(results: Results): ReportedRow[] {
           value: `${run.app.requestsPerSecond.toFixed(0)} vs ${run.floor.requestsPerSecond.toFixed(0)} (${((run.app.requestsPerSecond / run.floor.requestsPerSecond) * 100).toFixed(0)}%)`,
         },
   );
+  return [...proxyRows, ...memoryRows(results.memory)];
 }
 
 function table(header: string[], rows: string[][]): string {
