@@ -20,6 +20,7 @@ import { SANDBOX_URL } from "../e2e/env";
 import { instancePort, startInstance, tempDataDir } from "../e2e/history/instances";
 import {
   UPDATE,
+  sendTo,
   expectedCounts,
   lastDays,
   sandboxValues,
@@ -138,17 +139,7 @@ async function timedRequests(): Promise<TimedRequest[]> {
 }
 
 function client(url: string, session: SealedSession) {
-  return async <T>(path: string, body?: unknown): Promise<{ status: number; body: T }> => {
-    const response = await fetch(`${url}${path}`, {
-      method: body === undefined ? "GET" : "POST",
-      headers: {
-        Cookie: session.cookie,
-        ...(body === undefined ? {} : { "Content-Type": "application/json", Origin: url }),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    return { status: response.status, body: (await response.json()) as T };
-  };
+  return <T>(path: string, body?: unknown) => sendTo<T>(url, session.cookie, path, body);
 }
 
 /** The file's columns: its values, but for the first few days the sandbox holds, kept as they are. */

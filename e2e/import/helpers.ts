@@ -88,3 +88,31 @@ export async function until(
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
 }
+
+export type Sent<T> = { status: number; body: T; setCookie: string | undefined };
+
+/**
+ * A request to the app at `url` as its page sends one: the session's `cookie`, and for a `body`
+ * a same-origin JSON POST. Answers the status, the JSON body and the session cookie it set.
+ */
+export async function sendTo<T = ImportResponse>(
+  url: string,
+  cookie: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<Sent<T>> {
+  const response = await fetch(`${url}${path}`, {
+    method: body === undefined ? "GET" : "POST",
+    headers: {
+      Cookie: cookie,
+      ...headers,
+      ...(body === undefined ? {} : { "Content-Type": "application/json", Origin: url }),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const setCookie = response.headers
+    .getSetCookie()
+    .find((line) => line.startsWith("next-auth.session-token="));
+  return { status: response.status, body: (await response.json()) as T, setCookie };
+}

@@ -6,12 +6,11 @@
  * written once (the sandbox's request log).
  */
 import { expect, test } from "@playwright/test";
-import type { ImportResponse } from "../../lib/api/contract";
 import { APP_PORT } from "../env";
 import { startInstance, tempDataDir, type AppInstance } from "../history/instances";
 import { sandbox } from "../sandbox";
 import { sealSession, type SealedSession } from "../session";
-import { UPDATE, lastDays, sandboxValues, until, wideDraft, type Column } from "./helpers";
+import { UPDATE, lastDays, sandboxValues, sendTo, until, wideDraft, type Column } from "./helpers";
 
 const PORT = APP_PORT + 60;
 const WINDOW_S = 20;
@@ -37,18 +36,8 @@ test.afterEach(async () => {
   await sandbox.clearFaults();
 });
 
-async function send(path: string, body?: unknown) {
-  const url = instance?.url ?? "";
-  const response = await fetch(`${url}${path}`, {
-    method: body === undefined ? "GET" : "POST",
-    headers: {
-      Cookie: session.cookie,
-      ...(body === undefined ? {} : { "Content-Type": "application/json", Origin: url }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: response.status, body: (await response.json()) as ImportResponse };
-}
+const send = (path: string, body?: unknown) =>
+  sendTo(instance?.url ?? "", session.cookie, path, body);
 
 /** 90 days of three attributes: 270 values, some already in the sandbox; 8 update/ calls. */
 const DAYS = lastDays(90);

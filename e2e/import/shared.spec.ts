@@ -9,12 +9,11 @@
  * person's own requests meanwhile, and finishes the import alone when the one that ran it is
  * gone.
  */
-import type { ImportResponse } from "../../lib/api/contract";
 import { TEST_DATABASE_URL } from "../env";
 import { expect, httpTest as test, type Sandbox } from "../fixtures";
 import { historyReady, instancePort, startInstance, type AppInstance } from "../history/instances";
 import { sealSession, type SealedSession } from "../session";
-import { UPDATE, lastDays, sandboxValues, until, wideDraft, type Column } from "./helpers";
+import { UPDATE, lastDays, sandboxValues, sendTo, until, wideDraft, type Column } from "./helpers";
 
 if (!TEST_DATABASE_URL && process.env.CI) {
   throw new Error("CI must set TEST_DATABASE_URL: .ci/run starts PostgreSQL for these tests");
@@ -54,17 +53,8 @@ test.afterEach(async () => {
   await Promise.all([a?.stop("SIGTERM"), b?.stop("SIGTERM")]);
 });
 
-async function send(instance: AppInstance, path: string, body?: unknown) {
-  const response = await fetch(`${instance.url}${path}`, {
-    method: body === undefined ? "GET" : "POST",
-    headers: {
-      Cookie: session.cookie,
-      ...(body === undefined ? {} : { "Content-Type": "application/json", Origin: instance.url }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: response.status, body: (await response.json()) as ImportResponse };
-}
+const send = (instance: AppInstance, path: string, body?: unknown) =>
+  sendTo(instance.url, session.cookie, path, body);
 
 const read = (instance: AppInstance, id: string) =>
   send(instance, `/api/imports/${id}`).then((answer) => answer.body);

@@ -6,13 +6,12 @@
  * the sandbox expires the tokens while it waits.
  */
 import { expect, test } from "@playwright/test";
-import type { ImportResponse } from "../../lib/api/contract";
 import { cookieOf } from "../api/http";
 import { APP_PORT } from "../env";
 import { startInstance, tempDataDir, type AppInstance } from "../history/instances";
 import { sandbox, type SandboxRequest } from "../sandbox";
 import { openCookie, sealSession, type SealedSession } from "../session";
-import { UPDATE, lastDays, sandboxValues, until, wideDraft, type Column } from "./helpers";
+import { UPDATE, lastDays, sandboxValues, sendTo, until, wideDraft, type Column } from "./helpers";
 
 const PORT = APP_PORT + 64;
 const WINDOW_S = 20;
@@ -47,23 +46,9 @@ test.afterEach(async () => {
   instance = undefined;
 });
 
-async function send(path: string, cookie: string, body?: unknown) {
-  const url = instance?.url ?? "";
-  const response = await fetch(`${url}${path}`, {
-    method: body === undefined ? "GET" : "POST",
-    headers: {
-      Cookie: cookie,
-      // The person's own reads go to Exist, not to the instance's cache.
-      "Cache-Control": "no-cache",
-      ...(body === undefined ? {} : { "Content-Type": "application/json", Origin: url }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const setCookie = response.headers
-    .getSetCookie()
-    .find((line) => line.startsWith("next-auth.session-token="));
-  return { status: response.status, body: (await response.json()) as ImportResponse, setCookie };
-}
+// The person's own reads go to Exist, not to the instance's cache.
+const send = (path: string, cookie: string, body?: unknown) =>
+  sendTo(instance?.url ?? "", cookie, path, body, { "Cache-Control": "no-cache" });
 
 const readImport = (id: string) => send(`/api/imports/${id}`, session.cookie).then((a) => a.body);
 
