@@ -39,12 +39,13 @@ export async function insertIntents(
   },
 ): Promise<Intent[]> {
   if (intent.items.length === 0) return [];
-  const items = sql.join(
-    intent.items.map(
-      (item, index) =>
-        sql`(${item.attribute}::text, ${item.label ?? null}::text, ${item.day ?? null}::date, ${index}::int)`,
-    ),
-    sql`, `,
+  const items = rowsParam(
+    intent.items.map((item, position) => ({
+      name: item.attribute,
+      label: item.label ?? null,
+      day: item.day ?? null,
+      position,
+    })),
   );
   // A write keeps no owner and usually knows its labels: the join is skipped, as it costs about
   // as much as the insert itself on the embedded database.
@@ -60,7 +61,7 @@ export async function insertIntents(
       (username, kind, attribute, label, action, day, owner_before, outcome, request_id, settle_after)
     select ${intent.username}, ${intent.kind}, item.name, ${label},
       ${intent.action}, item.day, ${ownerBefore}, 'unknown', ${intent.requestId}, ${intent.settleAfter.toISOString()}::timestamptz
-    from (values ${items}) as item(name, label, day, position)
+    from jsonb_to_recordset(${items}) as item(name text, label text, day date, position int)
     ${seen}
     order by item.position
     returning id, attribute, label, owner_before, day::text as day`);
@@ -89,17 +90,27 @@ export type NewEntry = {
 /** Entries recorded whole, of any users, in one statement, in the order given. */
 export async function insertEntries(db: Db, entries: readonly NewEntry[]): Promise<void> {
   if (entries.length === 0) return;
-  const rows = sql.join(
-    entries.map(
-      (e) =>
-        sql`(${e.username}::text, ${e.kind}::text, ${e.attribute}::text, ${e.label}::text, ${e.action}::text, ${e.day}::date, ${e.outcome}::text, ${e.errorCode}::text, ${e.requestId}::text)`,
-    ),
-    sql`, `,
+  const rows = rowsParam(
+    entries.map((e, position) => ({
+      username: e.username,
+      kind: e.kind,
+      attribute: e.attribute,
+      label: e.label,
+      action: e.action,
+      day: e.day,
+      outcome: e.outcome,
+      error_code: e.errorCode,
+      request_id: e.requestId,
+      position,
+    })),
   );
   await db.execute(sql`
     insert into history_entries
       (username, kind, attribute, label, action, day, outcome, error_code, request_id)
-    values ${rows}`);
+    select username, kind, attribute, label, action, day, outcome, error_code, request_id
+    from jsonb_to_recordset(${rows}) as e(username text, kind text, attribute text, label text,
+      action text, day date, outcome text, error_code text, request_id text, position int)
+    order by e.position`);
 }
 
 /** The day as text (`day::text`): node-postgres would make a `date` a local-time Date. */
@@ -130,19 +141,23 @@ export async function settleEntries(
   { owners = true }: { owners?: boolean } = {},
 ): Promise<void> {
   if (settlements.length === 0) return;
-  const values = sql.join(
-    settlements.map(
-      (s) =>
-        sql`(${s.id}::bigint, ${s.attribute}::text, ${s.label}::text, ${s.outcome}::text, ${s.ownerAfter}::text, ${s.errorCode}::text)`,
-    ),
-    sql`, `,
+  const values = rowsParam(
+    settlements.map((s) => ({
+      id: s.id,
+      attribute: s.attribute,
+      label: s.label,
+      outcome: s.outcome,
+      owner_after: s.ownerAfter,
+      error_code: s.errorCode,
+    })),
   );
   const settle = settleAfter ? sql`${settleAfter.toISOString()}::timestamptz` : sql`null`;
   const update = sql`
       update history_entries as entry
       set attribute = v.attribute, label = v.label, outcome = v.outcome,
         owner_after = v.owner_after, error_code = v.error_code, settle_after = ${settle}
-      from (values ${values}) as v(id, attribute, label, outcome, owner_after, error_code)
+      from jsonb_to_recordset(${values})
+        as v(id bigint, attribute text, label text, outcome text, owner_after text, error_code text)
       where entry.id = v.id`;
   if (!owners) {
     await db.execute(update);
@@ -162,6 +177,15 @@ export async function settleEntries(
     set label = excluded.label, owner = excluded.owner, active = excluded.active
     where (seen.label, seen.owner, seen.active)
       is distinct from (excluded.label, excluded.owner, excluded.active)`);
+}
+
+/**
+ * Rows for `jsonb_to_recordset`, as one parameter. A `values` list of one parameter per field
+ * costs the embedded database about twice as much CPU as the same rows in one JSON text (35
+ * items: about 3.2 ms against 1.8 ms on this machine), most of an acquire's recording.
+ */
+function rowsParam(rows: readonly Record<string, unknown>[]) {
+  return sql`${JSON.stringify(rows)}::jsonb`;
 }
 
 /** `execute` answers `{ rows }` on both drivers. */
