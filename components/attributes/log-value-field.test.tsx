@@ -74,8 +74,10 @@ describe("the Log dialog's value field", () => {
     expect(hintOf(note)).toBe("At most 1000 characters (4 used)");
   });
 
-  it("takes a time of day in a time input", () => {
+  it("takes a time of day as 24-hour HH:MM text, whatever the browser's locale", () => {
     renderField(template("sleep_end"));
-    expect(screen.getByLabelText("Wake time").getAttribute("type")).toBe("time");
+    const wake = screen.getByRole("textbox", { name: "Wake time" });
+    expect(wake.getAttribute("placeholder")).toBe("HH:MM");
+    expect(hintOf(wake)).toBe("24-hour clock, HH:MM (for example 22:45)");
   });
 });

@@ -33,6 +33,12 @@ function textHint(field: TextField, text: string): string {
   return field.hint ? `${field.hint}. ${count}` : count;
 }
 
+/**
+ * Times of day are typed on the 24-hour clock, as the list shows them: a native time input
+ * would show "10:45 PM" in a 12-hour locale beside a list that says "22:45".
+ */
+const TIME_HINT = "24-hour clock, HH:MM (for example 22:45)";
+
 /** The input that fits the value type, labelled with the attribute's label and unit. */
 export function LogValueField({ field, value, onChange, errors, id }: LogValueFieldProps) {
   if (field.kind === "duration") {
@@ -51,7 +57,7 @@ export function LogValueField({ field, value, onChange, errors, id }: LogValueFi
     field.kind === "text"
       ? textHint(field, text)
       : field.kind === "time"
-        ? null
+        ? TIME_HINT
         : numberHint(field);
   const common = {
     id,
@@ -75,10 +81,11 @@ export function LogValueField({ field, value, onChange, errors, id }: LogValueFi
       ) : (
         <input
           {...common}
-          type={field.kind === "time" ? "time" : "text"}
+          type="text"
           inputMode={
             field.kind === "decimal" ? "decimal" : field.kind === "time" ? undefined : "numeric"
           }
+          placeholder={field.kind === "time" ? "HH:MM" : undefined}
           autoComplete="off"
           onChange={(event) => onChange(event.target.value)}
         />

@@ -88,7 +88,7 @@ export function parseDurationEntry(entered: DurationEntry, mode: WriteMode): Par
   return ok(total);
 }
 
-/** "HH:MM" (24-hour, as a time input gives it) as the value type stores a time of day. */
+/** "HH:MM" on the 24-hour clock (as the time field takes it) as the value type stores it. */
 export function parseTimeEntry(text: string, valueType: number): Parsed {
   const clock = parseClock(text);
   if (!clock) return fail("Enter a time as HH:MM");
