@@ -6,6 +6,16 @@ import { MoodTable } from "./mood-table";
 import { SlotRow } from "./slot-row";
 import { mutedClass } from "./styles";
 
+/** The columns that hold one thing of each entry, mapped as a whole. */
+const ENTRY_COLUMNS: ReadonlyArray<{ kind: "mood" | "note"; hint: string; ruleNote?: string }> = [
+  { kind: "mood", hint: "Daylio’s mood of each entry" },
+  {
+    kind: "note",
+    hint: "The note’s title and text",
+    ruleNote: "Several notes on one day are joined, earliest first.",
+  },
+];
+
 /** Daylio's export: the mood and its table, the note, and each activity as a daily tag. */
 export function DaylioParts(props: MappingProps) {
   const { summary } = props;
@@ -17,23 +27,18 @@ export function DaylioParts(props: MappingProps) {
         day’s latest mood; notes are joined.
       </p>
       <ul className="divide-y divide-slate-200 dark:divide-slate-800">
-        <SlotRow
-          {...props}
-          slot={{ kind: "mood" }}
-          id="import-mood"
-          name="mood"
-          suffix=" column"
-          hint="Daylio’s mood of each entry"
-        />
-        <SlotRow
-          {...props}
-          slot={{ kind: "note" }}
-          id="import-note"
-          name="note"
-          suffix=" column"
-          hint="The note’s title and text"
-          ruleNote="Several notes on one day are joined, earliest first."
-        />
+        {ENTRY_COLUMNS.map(({ kind, hint, ruleNote }) => (
+          <SlotRow
+            key={kind}
+            {...props}
+            slot={{ kind }}
+            id={`import-${kind}`}
+            name={kind}
+            suffix=" column"
+            hint={hint}
+            ruleNote={ruleNote}
+          />
+        ))}
       </ul>
       <MoodTable {...props} />
       {activities.length ? (

@@ -5,25 +5,20 @@ import { ConfirmDialog } from "@/components/confirm-dialog";
 import { ProblemAlert } from "@/components/problem-alert";
 import { Button } from "@/components/ui/button";
 import type { ImportResponse } from "@/lib/api/contract";
-import { problemFrom, type Problem } from "@/lib/query/api-error";
+import type { Problem } from "@/lib/query/api-error";
 import type { ImportAction } from "@/lib/query/fetchers";
 import { useImportAction } from "@/lib/query/use-imports";
 
 /** Pause or Resume, and Cancel import (confirmed: what was written stays). */
 export function ImportControls({ answer }: { answer: ImportResponse }) {
-  const action = useImportAction();
+  const action = useImportAction(answer.id);
   const [problem, setProblem] = useState<Problem | null>(null);
   const [confirming, setConfirming] = useState(false);
 
-  async function run(kind: ImportAction): Promise<Problem | null> {
+  const run = (kind: ImportAction) => {
     setProblem(null);
-    try {
-      await action.mutateAsync({ id: answer.id, action: kind });
-      return null;
-    } catch (error) {
-      return problemFrom(error);
-    }
-  }
+    return action.run(kind);
+  };
   const click = (kind: ImportAction) => () => {
     if (!action.isPending) void run(kind).then(setProblem);
   };

@@ -5,7 +5,6 @@ import { ConfirmDialog } from "@/components/confirm-dialog";
 import { Button } from "@/components/ui/button";
 import type { ImportReport, ImportResponse } from "@/lib/api/contract";
 import { count } from "@/lib/import/limits";
-import { problemFrom } from "@/lib/query/api-error";
 import { useImportAction } from "@/lib/query/use-imports";
 import { useNow } from "./use-now";
 
@@ -14,7 +13,7 @@ const dayText = (iso: string) => new Date(iso).toLocaleDateString(undefined, { d
 /** Undo this import: the replaced values put back from the snapshot; new days cannot be emptied. */
 export function UndoImport({ answer, report }: { answer: ImportResponse; report: ImportReport }) {
   const [open, setOpen] = useState(false);
-  const action = useImportAction();
+  const action = useImportAction(answer.id);
   const now = useNow(60_000);
   const expired = report.undoUntil !== null && Date.parse(report.undoUntil) < now;
   if (report.written === 0 || expired) return null;
@@ -46,14 +45,7 @@ export function UndoImport({ answer, report }: { answer: ImportResponse; report:
         confirmLabel="Undo import"
         busyLabel="Undoing…"
         returnFocusTo={["import-undo"]}
-        onConfirm={async () => {
-          try {
-            await action.mutateAsync({ id: answer.id, action: "undo" });
-            return null;
-          } catch (error) {
-            return problemFrom(error);
-          }
-        }}
+        onConfirm={() => action.run("undo")}
       />
     </>
   );

@@ -19,6 +19,7 @@ import {
   startImport,
   type ImportAction,
 } from "./fetchers";
+import { problemFrom, type Problem } from "./api-error";
 import { importKeys, importMutationKey } from "./keys";
 
 /**
@@ -67,34 +68,39 @@ function storeImport(queryClient: QueryClient, answer: ImportResponse) {
   }
 }
 
+/** A change whose answer, the import as it is now, goes to the cache. */
+function useImportMutation<Variables>(
+  name: string,
+  mutationFn: (variables: Variables) => Promise<ImportResponse>,
+) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationKey: [...importMutationKey, name],
+    mutationFn,
+    retry: false,
+    onSuccess: (answer) => storeImport(queryClient, answer),
+  });
+}
+
 /** Preview: the plan sent, compared with Exist's values; nothing is written. */
-export function useCreateImport() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationKey: [...importMutationKey, "create"],
-    mutationFn: (body: ImportDraftBody) => createImport(body),
-    retry: false,
-    onSuccess: (answer) => storeImport(queryClient, answer),
-  });
-}
+export const useCreateImport = () =>
+  useImportMutation("create", (body: ImportDraftBody) => createImport(body));
 
-export function useStartImport() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationKey: [...importMutationKey, "start"],
-    mutationFn: ({ id, body }: { id: string; body: ImportStartBody }) => startImport(id, body),
-    retry: false,
-    onSuccess: (answer) => storeImport(queryClient, answer),
-  });
-}
+export const useStartImport = () =>
+  useImportMutation("start", ({ id, body }: { id: string; body: ImportStartBody }) =>
+    startImport(id, body),
+  );
 
-/** Pause, Resume, Cancel import, Undo this import. */
-export function useImportAction() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationKey: [...importMutationKey, "change"],
-    mutationFn: ({ id, action }: { id: string; action: ImportAction }) => changeImport(id, action),
-    retry: false,
-    onSuccess: (answer) => storeImport(queryClient, answer),
-  });
+/** Pause, Resume, Cancel import, Undo this import: `run` answers why it did not happen, or null. */
+export function useImportAction(id: string) {
+  const mutation = useImportMutation("change", (action: ImportAction) => changeImport(id, action));
+  async function run(action: ImportAction): Promise<Problem | null> {
+    try {
+      await mutation.mutateAsync(action);
+      return null;
+    } catch (error) {
+      return problemFrom(error);
+    }
+  }
+  return { run, isPending: mutation.isPending };
 }

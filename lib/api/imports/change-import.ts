@@ -16,6 +16,7 @@ import {
   latestUnfinished,
   moveStatus,
   nameTags,
+  phaseValues,
   planUndo,
   skipPending,
   unnamedTags,
@@ -28,7 +29,6 @@ import type { TokenFields } from "@/lib/auth/token";
 import type { Db } from "@/lib/db/database";
 import type { ExistClient } from "@/lib/exist/client";
 import { importValues } from "@/lib/db/schema";
-import { and, eq } from "drizzle-orm";
 import { UNDO_DAYS } from "@/lib/api/imports/run-import";
 
 export type ImportSession = {
@@ -47,6 +47,45 @@ async function own(db: Db, username: string, id: string): Promise<ImportRow> {
   return row;
 }
 
+type Move = {
+  from: readonly ImportStatus[];
+  set: Parameters<typeof moveStatus>[3];
+  /** What the change is called in the 409 when another request moved the import first. */
+  change: string;
+};
+
+async function move(db: Db, row: ImportRow, { from, set, change }: Move): Promise<ImportRow> {
+  const moved = await moveStatus(db, row.id, from, set);
+  if (!moved) throw conflict(row.status, change);
+  return moved;
+}
+
+/** Keeps the session's sign-in for the paced job, moves the import to a status it works in, wakes it. */
+async function handToJob(
+  db: Db,
+  session: ImportSession,
+  tokens: () => TokenFields,
+  row: ImportRow,
+  next: Move,
+): Promise<ImportRow> {
+  await keepImportToken(db, row.id, session.username, tokens());
+  const moved = await move(db, row, next);
+  await startImportWorker();
+  await sendImportRun(row.id);
+  return moved;
+}
+
+/** Loads the person's own import, changes it, and answers it as the change left it. */
+async function changeOwn(
+  username: string,
+  id: string,
+  change: (db: Db, row: ImportRow) => Promise<ImportRow>,
+): Promise<ImportResponse> {
+  const db = await importsDb();
+  const row = await own(db, username, id);
+  return shapeImport(db, await change(db, row));
+}
+
 export async function readImport(username: string, id: string): Promise<ImportResponse> {
   const db = await importsDb();
   return shapeImport(db, await own(db, username, id));
@@ -63,7 +102,7 @@ async function attributeNames(db: Db, id: string): Promise<string[]> {
   const rows = await db
     .selectDistinct({ name: importValues.attribute })
     .from(importValues)
-    .where(and(eq(importValues.importId, id), eq(importValues.phase, "import")));
+    .where(phaseValues(id, "import"));
   return rows.map((row) => row.name).filter(Boolean);
 }
 
@@ -74,122 +113,105 @@ export async function startImport(
   id: string,
   tags: Record<string, string>,
 ): Promise<ImportResponse> {
-  const db = await importsDb();
-  const row = await own(db, session.username, id);
-  if (row.status !== "preview") throw conflict(row.status, "started");
-  const other = await activeImportOf(db, session.username);
-  if (other)
-    throw new ApiError(
-      "conflict",
-      "Another import is under way: let it finish, or cancel it, first.",
-    );
-  await nameTags(db, id, tags);
-  const missing = await unnamedTags(db, id);
-  if (missing.length > 0) {
-    throw new ApiError(
-      "validation_failed",
-      `tags: name the tags created for ${missing.join(", ")}`,
-    );
-  }
-  const list = await loadAttributes(exist, session, true);
-  const byName = new Map(list.attributes.map((attribute) => [attribute.name, attribute]));
-  const unowned = (await attributeNames(db, id)).filter((name) => !byName.get(name)?.ownedByApp);
-  if (unowned.length > 0) {
-    const labels = unowned.map((name) => byName.get(name)?.label ?? name);
-    throw new ApiError(
-      "not_owned",
-      `This app does not own ${labels.join(", ")} (${unowned.join(", ")}): acquire them first.`,
-    );
-  }
-  await keepImportToken(db, id, session.username, tokens());
-  const started = await moveStatus(db, id, ["preview"], {
-    status: "running",
-    startedAt: new Date(),
-  });
-  if (!started) throw conflict(row.status, "started");
-  await startImportWorker();
-  await sendImportRun(id);
-  return shapeImport(db, started);
-}
-
-export async function pauseImport(username: string, id: string): Promise<ImportResponse> {
-  const db = await importsDb();
-  const row = await own(db, username, id);
-  const paused = await moveStatus(db, id, ["running"], { status: "paused", waitingUntil: null });
-  if (!paused) throw conflict(row.status, "paused");
-  return shapeImport(db, paused);
-}
-
-export async function resumeImport(
-  session: ImportSession,
-  tokens: () => TokenFields,
-  id: string,
-): Promise<ImportResponse> {
-  const db = await importsDb();
-  const row = await own(db, session.username, id);
-  if (row.status !== "paused" && row.status !== "failed") throw conflict(row.status, "resumed");
-  const undo = await countStates(db, id, "undo");
-  const status = undo.pending + undo.sending > 0 ? "undoing" : "running";
-  // The session's pair now: a failed import may have lost its own.
-  await keepImportToken(db, id, session.username, tokens());
-  const resumed = await moveStatus(db, id, [row.status], {
-    status,
-    problemCode: null,
-    problemMessage: null,
-  });
-  if (!resumed) throw conflict(row.status, "resumed");
-  await startImportWorker();
-  await sendImportRun(id);
-  return shapeImport(db, resumed);
-}
-
-export async function cancelImport(username: string, id: string): Promise<ImportResponse> {
-  const db = await importsDb();
-  const row = await own(db, username, id);
-  const from: ImportStatus[] = ["preview", "running", "paused", "failed", "undoing"];
-  const ended = new Date();
-  const cancelled = await moveStatus(db, id, from, {
-    status: row.status === "undoing" ? "undone" : "cancelled",
-    endedAt: ended,
-    waitingUntil: null,
-    undoUntil: new Date(ended.getTime() + UNDO_DAYS * 24 * 60 * 60 * 1000),
-  });
-  if (!cancelled) throw conflict(row.status, "cancelled");
-  const phase = row.status === "undoing" ? "undo" : "import";
-  await skipPending(db, id, phase);
-  await forgetValues(db, id, phase);
-  await dropImportToken(db, id);
-  return shapeImport(db, cancelled);
-}
-
-export async function undoImport(
-  session: ImportSession,
-  tokens: () => TokenFields,
-  id: string,
-): Promise<ImportResponse> {
-  const db = await importsDb();
-  const row = await own(db, session.username, id);
-  if (row.status !== "finished" && row.status !== "cancelled") throw conflict(row.status, "undone");
-  if (!row.undoUntil || row.undoUntil < new Date()) {
-    throw new ApiError(
-      "conflict",
-      "This import's replaced values are no longer kept: it cannot be undone.",
-    );
-  }
-  const other = await activeImportOf(db, session.username);
-  if (other) throw new ApiError("conflict", "Another import is under way: let it finish first.");
-  const planned = await planUndo(db, id);
-  if (planned === 0) {
-    const undone = await moveStatus(db, id, [row.status], {
-      status: "undone",
-      endedAt: new Date(),
+  return changeOwn(session.username, id, async (db, row) => {
+    if (row.status !== "preview") throw conflict(row.status, "started");
+    const other = await activeImportOf(db, session.username);
+    if (other)
+      throw new ApiError(
+        "conflict",
+        "Another import is under way: let it finish, or cancel it, first.",
+      );
+    await nameTags(db, id, tags);
+    const missing = await unnamedTags(db, id);
+    if (missing.length > 0) {
+      throw new ApiError(
+        "validation_failed",
+        `tags: name the tags created for ${missing.join(", ")}`,
+      );
+    }
+    const list = await loadAttributes(exist, session, true);
+    const byName = new Map(list.attributes.map((attribute) => [attribute.name, attribute]));
+    const unowned = (await attributeNames(db, id)).filter((name) => !byName.get(name)?.ownedByApp);
+    if (unowned.length > 0) {
+      const labels = unowned.map((name) => byName.get(name)?.label ?? name);
+      throw new ApiError(
+        "not_owned",
+        `This app does not own ${labels.join(", ")} (${unowned.join(", ")}): acquire them first.`,
+      );
+    }
+    return handToJob(db, session, tokens, row, {
+      from: ["preview"],
+      set: { status: "running", startedAt: new Date() },
+      change: "started",
     });
-    return shapeImport(db, undone ?? row);
-  }
-  await keepImportToken(db, id, session.username, tokens());
-  const undoing = await moveStatus(db, id, [row.status], { status: "undoing", endedAt: null });
-  if (!undoing) throw conflict(row.status, "undone");
-  await startImportWorker();
-  await sendImportRun(id);
-  return shapeImport(db, undoing);
+  });
 }
+
+export const pauseImport = (username: string, id: string) =>
+  changeOwn(username, id, (db, row) =>
+    move(db, row, {
+      from: ["running"],
+      set: { status: "paused", waitingUntil: null },
+      change: "paused",
+    }),
+  );
+
+export const resumeImport = (session: ImportSession, tokens: () => TokenFields, id: string) =>
+  changeOwn(session.username, id, async (db, row) => {
+    if (row.status !== "paused" && row.status !== "failed") throw conflict(row.status, "resumed");
+    const undo = await countStates(db, id, "undo");
+    const status = undo.pending + undo.sending > 0 ? "undoing" : "running";
+    // The session's pair now: a failed import may have lost its own.
+    return handToJob(db, session, tokens, row, {
+      from: [row.status],
+      set: { status, problemCode: null, problemMessage: null },
+      change: "resumed",
+    });
+  });
+
+export const cancelImport = (username: string, id: string) =>
+  changeOwn(username, id, async (db, row) => {
+    const ended = new Date();
+    const cancelled = await move(db, row, {
+      from: ["preview", "running", "paused", "failed", "undoing"],
+      set: {
+        status: row.status === "undoing" ? "undone" : "cancelled",
+        endedAt: ended,
+        waitingUntil: null,
+        undoUntil: new Date(ended.getTime() + UNDO_DAYS * 24 * 60 * 60 * 1000),
+      },
+      change: "cancelled",
+    });
+    const phase = row.status === "undoing" ? "undo" : "import";
+    await skipPending(db, id, phase);
+    await forgetValues(db, id, phase);
+    await dropImportToken(db, id);
+    return cancelled;
+  });
+
+export const undoImport = (session: ImportSession, tokens: () => TokenFields, id: string) =>
+  changeOwn(session.username, id, async (db, row) => {
+    if (row.status !== "finished" && row.status !== "cancelled")
+      throw conflict(row.status, "undone");
+    if (!row.undoUntil || row.undoUntil < new Date()) {
+      throw new ApiError(
+        "conflict",
+        "This import's replaced values are no longer kept: it cannot be undone.",
+      );
+    }
+    const other = await activeImportOf(db, session.username);
+    if (other) throw new ApiError("conflict", "Another import is under way: let it finish first.");
+    const planned = await planUndo(db, id);
+    if (planned === 0) {
+      const undone = await moveStatus(db, id, [row.status], {
+        status: "undone",
+        endedAt: new Date(),
+      });
+      return undone ?? row;
+    }
+    return handToJob(db, session, tokens, row, {
+      from: [row.status],
+      set: { status: "undoing", endedAt: null },
+      change: "undone",
+    });
+  });

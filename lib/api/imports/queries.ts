@@ -4,7 +4,7 @@
  * the same values; the values of a call whose answer was lost stay `sending` and go again.
  */
 import "server-only";
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { ImportStatus, Value } from "@/lib/api/contract";
 import type { Db } from "@/lib/db/database";
 import { imports, importValues } from "@/lib/db/schema";
@@ -13,6 +13,10 @@ export type ImportRow = typeof imports.$inferSelect;
 export type Phase = "import" | "undo";
 export type ValueRow = typeof importValues.$inferInsert;
 export type ClaimedValue = { seq: number; attribute: string; day: string; value: Value };
+
+/** The values of one phase of an import, narrowed by `more` (a state, some seqs) where given. */
+export const phaseValues = (id: string, phase: Phase, ...more: SQL[]) =>
+  and(eq(importValues.importId, id), eq(importValues.phase, phase), ...more);
 
 /** Rows a statement inserts at most: 9 parameters each, well under PostgreSQL's 65,535. */
 const INSERT_CHUNK = 2000;
@@ -100,13 +104,7 @@ export async function inFlight(db: Db, id: string, phase: Phase): Promise<Claime
       value: importValues.value,
     })
     .from(importValues)
-    .where(
-      and(
-        eq(importValues.importId, id),
-        eq(importValues.phase, phase),
-        eq(importValues.state, "sending"),
-      ),
-    )
+    .where(phaseValues(id, phase, eq(importValues.state, "sending")))
     .orderBy(asc(importValues.seq))
     .limit(35);
   return rows as ClaimedValue[];
@@ -147,13 +145,7 @@ export async function releaseBatch(db: Db, id: string, phase: Phase, seqs: reado
   await db
     .update(importValues)
     .set({ state: "pending", batch: null })
-    .where(
-      and(
-        eq(importValues.importId, id),
-        eq(importValues.phase, phase),
-        inArray(importValues.seq, [...seqs]),
-      ),
-    );
+    .where(phaseValues(id, phase, inArray(importValues.seq, [...seqs])));
 }
 
 export type Settled = {
@@ -171,26 +163,14 @@ export async function settleBatch(db: Db, id: string, phase: Phase, settled: rea
       await tx
         .update(importValues)
         .set({ state: "written" })
-        .where(
-          and(
-            eq(importValues.importId, id),
-            eq(importValues.phase, phase),
-            inArray(importValues.seq, written),
-          ),
-        );
+        .where(phaseValues(id, phase, inArray(importValues.seq, written)));
     }
     for (const item of settled) {
       if (item.state !== "refused") continue;
       await tx
         .update(importValues)
         .set({ state: "refused", errorCode: item.errorCode ?? null, error: item.error ?? null })
-        .where(
-          and(
-            eq(importValues.importId, id),
-            eq(importValues.phase, phase),
-            eq(importValues.seq, item.seq),
-          ),
-        );
+        .where(phaseValues(id, phase, eq(importValues.seq, item.seq)));
     }
     await tx
       .update(imports)
@@ -208,7 +188,7 @@ export async function countStates(db: Db, id: string, phase: Phase): Promise<Sta
   const rows = await db
     .select({ state: importValues.state, count: sql<number>`count(*)::int` })
     .from(importValues)
-    .where(and(eq(importValues.importId, id), eq(importValues.phase, phase)))
+    .where(phaseValues(id, phase))
     .groupBy(importValues.state);
   const counts: StateCounts = {
     pending: 0,
@@ -227,13 +207,7 @@ export async function skipPending(db: Db, id: string, phase: Phase) {
   await db
     .update(importValues)
     .set({ state: "skipped", batch: null })
-    .where(
-      and(
-        eq(importValues.importId, id),
-        eq(importValues.phase, phase),
-        eq(importValues.state, "pending"),
-      ),
-    );
+    .where(phaseValues(id, phase, eq(importValues.state, "pending")));
 }
 
 /**
@@ -241,10 +215,7 @@ export async function skipPending(db: Db, id: string, phase: Phase) {
  * replaced values' snapshot (`before`) for undo.
  */
 export async function forgetValues(db: Db, id: string, phase: Phase) {
-  await db
-    .update(importValues)
-    .set({ value: null })
-    .where(and(eq(importValues.importId, id), eq(importValues.phase, phase)));
+  await db.update(importValues).set({ value: null }).where(phaseValues(id, phase));
 }
 
 /** Undo: one pending value per value the import replaced, Exist's before as the value. */
@@ -277,13 +248,7 @@ export async function countWritten(
       newDays: sql<number>`count(*) filter (where ${importValues.before} is null)::int`,
     })
     .from(importValues)
-    .where(
-      and(
-        eq(importValues.importId, id),
-        eq(importValues.phase, "import"),
-        eq(importValues.state, "written"),
-      ),
-    );
+    .where(phaseValues(id, "import", eq(importValues.state, "written")));
   return { replaced: Number(row?.replaced ?? 0), newDays: Number(row?.newDays ?? 0) };
 }
 

@@ -77,30 +77,21 @@ export async function runImport(
       await end(db, importId, phase);
       return { kind: "done" };
     }
+    const seqs = values.map((v) => v.seq);
     // The person's own calls of the last second count first (own-calls.ts holds them briefly).
     await flushOwnCalls(row.username);
     const reservation = await reserveImportCalls(db, row.username, 1);
     if (!reservation.allowed) {
-      await releaseBatch(db, importId, phase, resent.length > 0 ? [] : values.map((v) => v.seq));
+      await releaseBatch(db, importId, phase, resent.length > 0 ? [] : seqs);
       return wait(db, importId, reservation.retryAt, reschedule);
     }
     const sent = await send(exist, values);
     if (sent.kind === "rate_limited") {
-      await releaseBatch(
-        db,
-        importId,
-        phase,
-        values.map((v) => v.seq),
-      );
+      await releaseBatch(db, importId, phase, seqs);
       return wait(db, importId, await markWindowSpent(db, row.username), reschedule);
     }
     if (sent.kind === "reauth") {
-      await releaseBatch(
-        db,
-        importId,
-        phase,
-        values.map((v) => v.seq),
-      );
+      await releaseBatch(db, importId, phase, seqs);
       await fail(
         db,
         importId,

@@ -1,12 +1,9 @@
-import { allowedMethods, methodNotAllowed, withSession } from "@/lib/api/handler";
+import { allowedMethods, methodNotAllowed } from "@/lib/api/handler";
 import { cancelImport } from "@/lib/api/imports/change-import";
-import { answer, importIdOf, requireOwnPage } from "@/lib/api/imports/route-helpers";
+import { importAction } from "@/lib/api/imports/route-helpers";
 
 /** Cancels an import: values written stay, the rest is never sent. */
-export const POST = withSession({}, async ({ request, session }) => {
-  requireOwnPage(request);
-  return answer(await cancelImport(session.username, importIdOf(request)));
-});
+export const POST = importAction((id, session) => cancelImport(session.username, id));
 
 const notAllowed = methodNotAllowed(["POST"]);
 export { notAllowed as GET, notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE };

@@ -1,12 +1,9 @@
-import { allowedMethods, methodNotAllowed, withSession } from "@/lib/api/handler";
+import { allowedMethods, methodNotAllowed } from "@/lib/api/handler";
 import { pauseImport } from "@/lib/api/imports/change-import";
-import { answer, importIdOf, requireOwnPage } from "@/lib/api/imports/route-helpers";
+import { importAction } from "@/lib/api/imports/route-helpers";
 
 /** Pauses a running import between two calls to Exist. */
-export const POST = withSession({}, async ({ request, session }) => {
-  requireOwnPage(request);
-  return answer(await pauseImport(session.username, importIdOf(request)));
-});
+export const POST = importAction((id, session) => pauseImport(session.username, id));
 
 const notAllowed = methodNotAllowed(["POST"]);
 export { notAllowed as GET, notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE };
