@@ -55,17 +55,19 @@ export function createApi(state: SandboxState) {
     return account;
   };
 
+  /** Who asks: what the token may read and write, and the app's own service. */
+  const callerOf = (c: Context<ApiEnv>) => ({
+    scopes: new Set(c.get("token").scopes),
+    ownService: state.client.serviceName,
+  });
+
   const page = <T>(c: Context<ApiEnv>, items: readonly T[]) => {
     const body = paginate(items, c.req.url, originFor(state, c.req.url));
     return body ? c.json(body) : c.json({ detail: "Invalid page." }, 404);
   };
 
   const listAttributes = (c: Context<ApiEnv>, ownedOnly: boolean) => {
-    const context = {
-      scopes: new Set(c.get("token").scopes),
-      ownService: state.client.serviceName,
-      ownedOnly,
-    };
+    const context = { ...callerOf(c), ownedOnly };
     const records = filterAttributes(accountOf(c).attributes.values(), c.req.query(), context);
     return page(
       c,
@@ -83,8 +85,7 @@ export function createApi(state: SandboxState) {
     const context: OwnershipContext = {
       account,
       today: localDate(account.profile.timezone, state.now()),
-      scopes: new Set(c.get("token").scopes),
-      ownService: state.client.serviceName,
+      ...callerOf(c),
       services: state.services,
       successObjects: readFlag(c.req.query("success_objects")) === true,
     };
@@ -101,8 +102,7 @@ export function createApi(state: SandboxState) {
   api.get("/attributes/owned", (c) => listAttributes(c, true));
   api.get("/attributes/with-values", (c) => {
     const records = withValues(accountOf(c), c.req.query(), {
-      scopes: new Set(c.get("token").scopes),
-      ownService: state.client.serviceName,
+      ...callerOf(c),
       now: state.now(),
       services: state.services,
     });
@@ -119,8 +119,7 @@ export function createApi(state: SandboxState) {
   api.post("/attributes/create", (c) => handleObjectList(c, createOne));
   api.get("/attributes/values", (c) => {
     const listed = listValues(accountOf(c), c.req.query(), {
-      scopes: new Set(c.get("token").scopes),
-      ownService: state.client.serviceName,
+      ...callerOf(c),
       now: state.now(),
     });
     return listed.ok ? page(c, listed.values) : c.json({ detail: listed.detail }, listed.status);

@@ -11,8 +11,7 @@ import {
   type LatestValue,
   NO_CONSENT_NOTE,
 } from "@/lib/attributes/consequences";
-import type { Problem } from "@/lib/query/api-error";
-import type { OwnershipChange } from "@/lib/query/use-ownership";
+import type { RunChange } from "./use-change-runner";
 import { switchId } from "./ids";
 
 type AcquireDialogProps = {
@@ -21,7 +20,7 @@ type AcquireDialogProps = {
   /** When the current owner last wrote it (undefined while values load). */
   latest?: LatestValue;
   onClose: () => void;
-  run: (change: OwnershipChange, success: string) => Promise<Problem | null>;
+  run: RunChange;
 };
 
 export function AcquireDialog({ attribute, access, latest, onClose, run }: AcquireDialogProps) {

@@ -1,8 +1,10 @@
 "use client";
 
-import { useState } from "react";
+import { useState, type ComponentProps } from "react";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
+import { FilterOptions } from "@/components/ui/filter-options";
+import { Field, inputClass } from "@/components/ui/form-field";
 import type { AttributeFilter } from "@/lib/attributes/filter";
 import type { OwnerCount } from "@/lib/attributes/owners";
 import type { Group as ExistGroup } from "@/lib/api/contract";
@@ -13,9 +15,6 @@ type AttributeFiltersProps = {
   owners: readonly OwnerCount[];
   onChange: (filter: AttributeFilter) => void;
 };
-
-const field =
-  "min-h-10 w-full rounded-md border border-slate-300 bg-white px-3 text-sm text-slate-900 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100 focus-visible:outline-2 focus-visible:outline-indigo-600 dark:focus-visible:outline-indigo-300";
 
 /** The filter box, group, owner, "owned by this app"; on a phone the last three fold away. */
 export function AttributeFilters({ filter, groups, owners, onChange }: AttributeFiltersProps) {
@@ -28,19 +27,16 @@ export function AttributeFilters({ filter, groups, owners, onChange }: Attribute
       className="mt-4 grid gap-3 sm:mt-6 sm:grid-cols-[1fr_11rem_11rem_auto] sm:items-end"
     >
       <div className="flex items-end gap-2">
-        <div className="grid flex-1 gap-1">
-          <label htmlFor="attribute-filter" className="text-sm font-medium">
-            Filter attributes
-          </label>
+        <Field id="attribute-filter" label="Filter attributes" className="flex-1">
           <input
             id="attribute-filter"
             type="search"
-            className={field}
+            className={inputClass()}
             placeholder="Name or label"
             value={filter.query}
             onChange={(event) => onChange({ ...filter, query: event.target.value })}
           />
-        </div>
+        </Field>
         <Button
           variant="secondary"
           className="px-3 sm:hidden"
@@ -83,36 +79,25 @@ export function AttributeFilters({ filter, groups, owners, onChange }: Attribute
   );
 }
 
-type FilterSelectProps = {
+type FilterSelectProps = ComponentProps<typeof FilterOptions> & {
   id: string;
   label: string;
-  /** The first option, which filters nothing (value ""). */
-  all: string;
   value: string;
-  options: ReadonlyArray<{ value: string; label: string }>;
   onChange: (value: string) => void;
 };
 
 /** A labelled select of the filter bar. */
 function FilterSelect({ id, label, all, value, options, onChange }: FilterSelectProps) {
   return (
-    <div className="grid gap-1">
-      <label htmlFor={id} className="text-sm font-medium">
-        {label}
-      </label>
+    <Field id={id} label={label}>
       <select
         id={id}
-        className={field}
+        className={inputClass()}
         value={value}
         onChange={(event) => onChange(event.target.value)}
       >
-        <option value="">{all}</option>
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
+        <FilterOptions all={all} options={options} />
       </select>
-    </div>
+    </Field>
   );
 }

@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { Button } from "@/components/ui/button";
-import { describedBy, FieldText, inputClass } from "@/components/ui/form-field";
+import { describedBy, Field, inputClass } from "@/components/ui/form-field";
 import type { ValuesResponse } from "@/lib/api/contract";
 import type { Attribute } from "@/lib/attributes/types";
 import { describeError } from "@/lib/query/api-error";
@@ -23,10 +23,12 @@ type LogDateFieldProps = {
 export function LogDateField({ id, date, today, timezone, error, onChange }: LogDateFieldProps) {
   const yesterday = yesterdayOf(today);
   return (
-    <div className="grid gap-1">
-      <label htmlFor={id} className="text-sm font-medium">
-        Date
-      </label>
+    <Field
+      id={id}
+      label="Date"
+      hint={`Your day in your Exist time zone (${timezone}).`}
+      error={error}
+    >
       <div className="flex flex-wrap gap-2">
         <input
           id={id}
@@ -51,8 +53,7 @@ export function LogDateField({ id, date, today, timezone, error, onChange }: Log
           </Button>
         )}
       </div>
-      <FieldText id={id} hint={`Your day in your Exist time zone (${timezone}).`} error={error} />
-    </div>
+    </Field>
   );
 }
 

@@ -1,6 +1,6 @@
 "use client";
 
-import { describedBy, FieldText, inputClass } from "@/components/ui/form-field";
+import { describedBy, Field, inputClass } from "@/components/ui/form-field";
 import type { DurationEntry, NumberField, TextField, ValueField } from "@/lib/values/field";
 import { textLength } from "@/lib/values/rules";
 import { DurationInput, YesNoInput } from "./log-choice-fields";
@@ -67,10 +67,7 @@ export function LogValueField({ field, value, onChange, errors, id }: LogValueFi
     className: inputClass(Boolean(error)),
   };
   return (
-    <div className="grid gap-1">
-      <label htmlFor={id} className="text-sm font-medium">
-        {field.label}
-      </label>
+    <Field id={id} label={field.label} hint={hint} error={error}>
       {field.kind === "text" ? (
         <textarea
           {...common}
@@ -90,7 +87,6 @@ export function LogValueField({ field, value, onChange, errors, id }: LogValueFi
           onChange={(event) => onChange(event.target.value)}
         />
       )}
-      <FieldText id={id} hint={hint} error={error} />
-    </div>
+    </Field>
   );
 }

@@ -3,7 +3,7 @@
 import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { DialogClose, DialogDescription, DialogFooter } from "@/components/ui/dialog";
-import { describedBy, FieldText, inputClass } from "@/components/ui/form-field";
+import { describedBy, Field, inputClass } from "@/components/ui/form-field";
 import { problemFrom, type Problem } from "@/lib/query/api-error";
 import { answerLost, useCreateTag } from "@/lib/query/use-write";
 import { missingWriteGroup } from "@/lib/scopes";
@@ -76,10 +76,12 @@ export function NewTagDialog({ onClose, announce }: NewTagDialogProps) {
           void submit();
         }}
       >
-        <div className="grid gap-1">
-          <label htmlFor={id} className="text-sm font-medium">
-            Tag name
-          </label>
+        <Field
+          id={id}
+          label="Tag name"
+          hint={`At most ${MAX_TAG_LABEL} characters. Exist makes the tag's name from it.`}
+          error={error}
+        >
           <input
             id={id}
             type="text"
@@ -90,12 +92,7 @@ export function NewTagDialog({ onClose, announce }: NewTagDialogProps) {
             className={inputClass(Boolean(error))}
             onChange={(event) => setLabel(event.target.value)}
           />
-          <FieldText
-            id={id}
-            hint={`At most ${MAX_TAG_LABEL} characters. Exist makes the tag's name from it.`}
-            error={error}
-          />
-        </div>
+        </Field>
         {problem ? <ProblemAlert problem={problem} /> : null}
         <DialogFooter>
           <DialogClose disabled={busy}>Cancel</DialogClose>

@@ -8,14 +8,13 @@ import {
   releaseDataConsequence,
 } from "@/lib/attributes/consequences";
 import { releaseTarget } from "@/lib/attributes/wording";
-import type { Problem } from "@/lib/query/api-error";
-import type { OwnershipChange } from "@/lib/query/use-ownership";
+import type { RunChange } from "./use-change-runner";
 import { switchId } from "./ids";
 
 type ReleaseDialogProps = {
   attribute: Attribute;
   onClose: () => void;
-  run: (change: OwnershipChange, success: string) => Promise<Problem | null>;
+  run: RunChange;
 };
 
 export function ReleaseDialog({ attribute, onClose, run }: ReleaseDialogProps) {

@@ -2,14 +2,13 @@
 
 import { ConfirmDialog } from "@/components/confirm-dialog";
 import type { Template as ExistTemplate } from "@/lib/api/contract";
-import type { Problem } from "@/lib/query/api-error";
-import type { OwnershipChange } from "@/lib/query/use-ownership";
+import type { RunChange } from "./use-change-runner";
 import { switchId, templateButtonId } from "./ids";
 
 type TemplateDialogProps = {
   template: ExistTemplate;
   onClose: () => void;
-  run: (change: OwnershipChange, success: string) => Promise<Problem | null>;
+  run: RunChange;
 };
 
 export function TemplateDialog({ template, onClose, run }: TemplateDialogProps) {

@@ -1,8 +1,15 @@
 import { buttonClass } from "@/components/ui/button";
+import { FilterOptions } from "@/components/ui/filter-options";
 import type { HistoryQuery } from "@/lib/validations/history";
 
 const selectClass =
   "mt-1 block min-h-10 rounded-md border border-slate-300 bg-white px-2 text-sm dark:border-slate-600 dark:bg-slate-900";
+
+const KINDS = [
+  { value: "change", label: "Made here" },
+  { value: "observed", label: "Seen elsewhere" },
+  { value: "write", label: "Values written here" },
+] satisfies Array<{ value: NonNullable<HistoryQuery["kind"]>; label: string }>;
 
 /** A plain GET form: filtering works without JavaScript, and the URL can be shared. */
 export function HistoryFilters({
@@ -17,21 +24,16 @@ export function HistoryFilters({
       <label className="text-sm font-medium">
         Attribute
         <select name="attribute" defaultValue={query.attribute ?? ""} className={selectClass}>
-          <option value="">All attributes</option>
-          {attributes.map((item) => (
-            <option key={item.attribute} value={item.attribute}>
-              {item.label}
-            </option>
-          ))}
+          <FilterOptions
+            all="All attributes"
+            options={attributes.map((item) => ({ value: item.attribute, label: item.label }))}
+          />
         </select>
       </label>
       <label className="text-sm font-medium">
         Kind
         <select name="kind" defaultValue={query.kind ?? ""} className={selectClass}>
-          <option value="">All changes</option>
-          <option value="change">Made here</option>
-          <option value="observed">Seen elsewhere</option>
-          <option value="write">Values written here</option>
+          <FilterOptions all="All changes" options={KINDS} />
         </select>
       </label>
       <button type="submit" className={buttonClass("secondary")}>

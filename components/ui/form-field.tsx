@@ -33,3 +33,24 @@ export function FieldText({ id, hint, error }: FieldTextProps) {
     </>
   );
 }
+
+type FieldProps = FieldTextProps & {
+  label: ReactNode;
+  /** Classes of the field's box, beside its grid. */
+  className?: string;
+  /** The control, with the field's `id`. */
+  children: ReactNode;
+};
+
+/** A control under its label, with its hint and error below: the look of every form field. */
+export function Field({ id, label, hint, error, className, children }: FieldProps) {
+  return (
+    <div className={cn("grid gap-1", className)}>
+      <label htmlFor={id} className="text-sm font-medium">
+        {label}
+      </label>
+      {children}
+      <FieldText id={id} hint={hint} error={error} />
+    </div>
+  );
+}

@@ -22,6 +22,7 @@ import {
   type CacheNotifier,
 } from "@/lib/db/cache-notifier";
 import { env } from "@/lib/env";
+import { within } from "@/lib/server/time-limit";
 
 /** How long an entry lives while other instances' changes may go unheard. */
 export const STALE_TTL_MS = 5_000;
@@ -96,12 +97,7 @@ export class CacheSync {
     // The announcements of this tick are queued, not yet sent.
     await Promise.resolve();
     if (this.sending.size === 0 || !this.coherent()) return;
-    let timer: NodeJS.Timeout | undefined;
-    await Promise.race([
-      Promise.allSettled([...this.sending]),
-      new Promise((resolve) => (timer = setTimeout(resolve, ANNOUNCE_WAIT_MS))),
-    ]);
-    clearTimeout(timer);
+    await within(Promise.allSettled([...this.sending]), ANNOUNCE_WAIT_MS);
   }
 
   private clearAll(): void {

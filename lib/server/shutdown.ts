@@ -23,6 +23,7 @@
  */
 import "server-only";
 import { logger } from "@/lib/server/logger";
+import { within } from "@/lib/server/time-limit";
 
 /** What an orchestrator's stop timeout must allow (README, "Deploying"). */
 export const STOP_BOUND_MS = 15_000;
@@ -64,8 +65,12 @@ export type ShutdownSteps = {
   holdExit: (exit: (code?: number) => void) => void;
 };
 
-const within = (work: Promise<unknown>, ms: number) =>
-  Promise.race([work.catch(() => {}), new Promise((resolve) => setTimeout(resolve, ms))]);
+/** Waits for `work` (its failure too) for at most `ms`. */
+const atMost = (work: Promise<unknown>, ms: number) =>
+  within(
+    work.catch(() => {}),
+    ms,
+  );
 
 /** The shutdown sequence, with its steps passed in (unit tests pass their own). */
 export function shutdownOn(steps: ShutdownSteps): (signal: Signal) => void {
@@ -79,9 +84,9 @@ export function shutdownOn(steps: ShutdownSteps): (signal: Signal) => void {
     let finishing: Promise<void> | undefined;
     const finish = (code: number) =>
       (finishing ??= (async () => {
-        await within(jobsStopped, Math.max(0, started + DRAIN_DEADLINE_MS - Date.now()));
-        await within(steps.writesDone(), FINISH_MS / 2);
-        await within(steps.closeDatabase(), FINISH_MS / 2);
+        await atMost(jobsStopped, Math.max(0, started + DRAIN_DEADLINE_MS - Date.now()));
+        await atMost(steps.writesDone(), FINISH_MS / 2);
+        await atMost(steps.closeDatabase(), FINISH_MS / 2);
         steps.log(`shutdown: done in ${Date.now() - started} ms`);
         steps.exit(code);
       })());

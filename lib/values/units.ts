@@ -29,33 +29,42 @@ export type UnitSpec = {
   additive: boolean;
 };
 
-// Exact definitions: 1 lb = 0.45359237 kg, 1 mi = 1.609344 km, 1 ft = 0.3048 m,
-// 1 kcal = 4.184 kJ, 1 US fl oz = 29.5735295625 ml.
-const factor = (perImperial: number) => ({
-  fromMetric: (metric: number) => metric / perImperial,
-  toMetric: (imperial: number) => imperial * perImperial,
+/**
+ * An amount the `imperial_*` flag shows converted, `perImperial` metric units to one imperial
+ * unit; never below 0.
+ */
+const convertible = (
+  metric: Measure,
+  imperial: Measure & { flag: keyof Units },
+  perImperial: number,
+): UnitSpec => ({
+  metric,
+  imperial: {
+    ...imperial,
+    fromMetric: (value: number) => value / perImperial,
+    toMetric: (value: number) => value * perImperial,
+  },
+  min: 0,
+  additive: true,
 });
 
-const km = {
-  metric: { label: "km", decimals: 2 },
-  imperial: { flag: "distance", label: "mi", decimals: 2, ...factor(1.609344) },
-  min: 0,
-  additive: true,
-} as const satisfies UnitSpec;
-
-const kilojoules = {
-  metric: { label: "kJ", decimals: 0 },
-  imperial: { flag: "energy", label: "kcal", decimals: 0, ...factor(4.184) },
-  min: 0,
-  additive: true,
-} as const satisfies UnitSpec;
-
-const kilograms = {
-  metric: { label: "kg", decimals: 1 },
-  imperial: { flag: "weight", label: "lb", decimals: 1, ...factor(0.45359237) },
-  min: 0,
-  additive: true,
-} as const satisfies UnitSpec;
+// Exact definitions: 1 lb = 0.45359237 kg, 1 mi = 1.609344 km, 1 ft = 0.3048 m,
+// 1 kcal = 4.184 kJ, 1 US fl oz = 29.5735295625 ml.
+const km = convertible(
+  { label: "km", decimals: 2 },
+  { flag: "distance", label: "mi", decimals: 2 },
+  1.609344,
+);
+const kilojoules = convertible(
+  { label: "kJ", decimals: 0 },
+  { flag: "energy", label: "kcal", decimals: 0 },
+  4.184,
+);
+const kilograms = convertible(
+  { label: "kg", decimals: 1 },
+  { flag: "weight", label: "lb", decimals: 1 },
+  0.45359237,
+);
 
 const celsius = {
   metric: { label: "°C", decimals: 1 },
@@ -80,31 +89,30 @@ const UNITS: Record<string, UnitSpec> = {
   cycle_distance: km,
   workouts_distance: km,
   steps_elevation: {
-    metric: { label: "m", decimals: 0 },
+    ...convertible(
+      { label: "m", decimals: 0 },
+      { flag: "distance", label: "ft", decimals: 0 },
+      0.3048,
+    ),
     scale: 1000,
-    imperial: { flag: "distance", label: "ft", decimals: 0, ...factor(0.3048) },
-    min: 0,
-    additive: true,
   },
   active_energy: kilojoules,
   energy: kilojoules,
   // Integer millilitres (value type 0); one decimal of fl oz still reads back the same.
-  water: {
-    metric: { label: "ml", decimals: 0 },
-    imperial: { flag: "liquid", label: "fl oz", decimals: 1, ...factor(29.5735295625) },
-    min: 0,
-    additive: true,
-  },
+  water: convertible(
+    { label: "ml", decimals: 0 },
+    { flag: "liquid", label: "fl oz", decimals: 1 },
+    29.5735295625,
+  ),
   weight: kilograms,
   lean_mass: kilograms,
   weather_temp_max: celsius,
   weather_temp_min: celsius,
-  weather_wind_speed: {
-    metric: { label: "km/h", decimals: 1 },
-    imperial: { flag: "distance", label: "mph", decimals: 1, ...factor(1.609344) },
-    min: 0,
-    additive: true,
-  },
+  weather_wind_speed: convertible(
+    { label: "km/h", decimals: 1 },
+    { flag: "distance", label: "mph", decimals: 1 },
+    1.609344,
+  ),
   carbohydrates: plain("g", 1),
   fat: plain("g", 1),
   fibre: plain("g", 1),

@@ -17,6 +17,7 @@ import { filterFromParams } from "@/lib/attributes/filter";
 import { requireSession } from "@/lib/auth/server";
 import { attributeKeys } from "@/lib/query/keys";
 import { makeQueryClient } from "@/lib/query/query-client";
+import { within } from "@/lib/server/time-limit";
 
 export const metadata: Metadata = { title: "Your attributes · Exist Ownership" };
 
@@ -81,19 +82,6 @@ async function runningImport(username: string) {
 
 /** How long the page waits for Exist before it sends a skeleton in place of the list. */
 const WAIT_FOR_EXIST_MS = 300;
-
-/** The value of `promise` if it settles within `ms`, else null (the promise goes on). */
-async function within<T>(promise: Promise<T>, ms: number): Promise<T | null> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const late = new Promise<null>((resolve) => {
-    timer = setTimeout(() => resolve(null), ms);
-  });
-  try {
-    return await Promise.race([promise, late]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
 
 async function Streamed({ part }: { part: Promise<ReactElement> }) {
   return await part;
