@@ -130,8 +130,9 @@ export type Settlement = {
 /**
  * Writes outcomes (a tag's name too, once Exist gave it); owner changes and tags that were done
  * also become the last-seen owners, so the next list load does not count this app's own change
- * as one made elsewhere. One statement; `owners: false` (values written: no owner changed)
- * leaves the last-seen owners out of it.
+ * as one made elsewhere; when one attribute changed twice in the batch (settle-later.ts groups
+ * the requests of a few milliseconds), the later change is the owner. One statement;
+ * `owners: false` (values written: no owner changed) leaves the last-seen owners out of it.
  */
 export async function settleEntries(
   db: Db,
@@ -166,13 +167,14 @@ export async function settleEntries(
   await db.execute(sql`
     with settled as (
       ${update}
-      returning entry.kind, entry.action, entry.attribute, entry.label, entry.outcome,
+      returning entry.id, entry.kind, entry.action, entry.attribute, entry.label, entry.outcome,
         entry.owner_after
     )
     insert into last_seen_owners as seen (username, attribute, label, owner, active)
-    select ${username}, attribute, label, owner_after, owner_after is not null
+    select distinct on (attribute) ${username}, attribute, label, owner_after, owner_after is not null
     from settled
     where outcome = 'done' and (kind = 'change' or action = 'create') and attribute <> ''
+    order by attribute, id desc
     on conflict (username, attribute) do update
     set label = excluded.label, owner = excluded.owner, active = excluded.active
     where (seen.label, seen.owner, seen.active)

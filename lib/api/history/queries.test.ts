@@ -120,6 +120,34 @@ describe.each(targets)("history storage on %s", (_name, options) => {
     );
   });
 
+  it("settles an acquire and a release of one attribute in one statement; the later one is the owner", async () => {
+    const { db } = database;
+    const other = `${user}_twice`;
+    const change = (action: string) =>
+      insertIntents(db, {
+        username: other,
+        kind: "change",
+        action,
+        items: [{ attribute: "steps", label: "Steps" }],
+        requestId: action,
+        settleAfter: new Date(),
+      });
+    const [acquired] = await change("acquire");
+    const [released] = await change("release");
+    await settleEntries(db, other, [
+      { ...acquired!, outcome: "done", ownerAfter: "this app", errorCode: null },
+      { ...released!, outcome: "done", ownerAfter: "Fitbit", errorCode: null },
+    ]);
+    const entries = await listEntries(db, other, {}, 10);
+    expect(entries.map((e) => [e.action, e.outcome, e.ownerAfter])).toEqual([
+      ["release", "done", "Fitbit"],
+      ["acquire", "done", "this app"],
+    ]);
+    const owners = (await lockUserState(db, other)).owners.map((o) => [o.attribute, o.owner]);
+    expect(owners).toEqual([["steps", "Fitbit"]]);
+    await deleteUser(db, other);
+  });
+
   it("records writes by day without touching owners; a tag takes Exist's name when done", async () => {
     const { db } = database;
     const other = `${user}_write`;
