@@ -2,12 +2,12 @@
  * Run by bench/history.ts in a process of its own (`tsx --conditions=react-server`, so the
  * server-only modules load), before the app opens the same embedded database:
  * - seeds `count` history entries for `username` (for the /history first-page timing);
- * - times what recording adds to an acquire: the intent written before the call to Exist and the
- *   outcome after, one item, at concurrency 1, with the app's own statements.
+ * - times what recording adds to an acquire: the in-flight row written while the call to Exist is
+ *   under way and the entry after, one item, at concurrency 1, with the app's own statements.
  * Prints one JSON line.
  */
 import { openDatabase } from "../lib/db/database";
-import { insertIntents, settleEntries } from "../lib/api/history/change-queries";
+import { insertEntries, insertFlight } from "../lib/api/history/change-queries";
 import { historyEntries } from "../lib/db/schema";
 
 const [dataDir = ".data-bench", username = "demo", countText = "10000"] = process.argv.slice(2);
@@ -33,26 +33,37 @@ async function main() {
     await db.insert(historyEntries).values(rows);
   }
 
-  // The acquire waits for the intent; the outcome is written after the answer (embedded).
+  // The in-flight row is written while the call is under way; the entry after the answer.
   const timings: number[] = [];
   const outcomes: number[] = [];
   for (let run = 0; run < 300; run++) {
+    const requestId = `bench-${run}`;
     const started = performance.now();
-    const [intent] = await insertIntents(db, {
+    const flight = await insertFlight(db, {
       username: "bench_recording",
       kind: "change",
       action: "acquire",
       items: [{ attribute: "steps" }],
-      requestId: `bench-${run}`,
+      requestId,
       settleAfter: new Date(Date.now() + 10_000),
     });
     timings.push(performance.now() - started);
     const settling = performance.now();
-    if (intent) {
-      await settleEntries(db, "bench_recording", [
-        { ...intent, outcome: "done", ownerAfter: "this app", errorCode: null },
-      ]);
-    }
+    await insertEntries(db, [
+      {
+        username: "bench_recording",
+        kind: "change",
+        action: "acquire",
+        attribute: "steps",
+        label: null,
+        day: null,
+        outcome: "done",
+        ownerAfter: "this app",
+        errorCode: null,
+        requestId,
+        flight,
+      },
+    ]);
     outcomes.push(performance.now() - settling);
   }
   await database.close();

@@ -212,6 +212,7 @@ export const APP_OWNER = "this app";
  * made here (never the value written).
  */
 export type HistoryEntry = {
+  /** Negative for an item of a request still waiting for Exist's answer (no entry yet). */
   id: number;
   /**
    * `change`: an owner change made through this app; `observed`: seen when the app loaded the

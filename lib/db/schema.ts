@@ -58,12 +58,37 @@ export const historyEntries = pgTable(
   (table) => [
     index("history_user_id_idx").on(table.username, table.id),
     index("history_user_attribute_idx").on(table.username, table.attribute, table.id),
-    index("history_created_idx").on(table.createdAt),
+    // Pruning by age; entries arrive in time order, so a BRIN index (a summary per block of rows)
+    // serves it at a fraction of a b-tree's cost on every insert.
+    index("history_created_idx").using("brin", table.createdAt),
     index("history_unknown_idx")
       .on(table.username)
       .where(sql`${table.outcome} = 'unknown'`),
     check("history_kind_check", sql`${table.kind} in ('change', 'observed', 'write')`),
   ],
+);
+
+/**
+ * A request of this app's on its way to Exist (a change of owner, a write): its items, from just
+ * after the call leaves until Exist's answer records them as history entries, whole. A row left
+ * by a crash is recorded as unknown entries by the next list load once `settle_after` has passed
+ * (and the owner changes among them settled against what Exist then reports).
+ */
+export const historyInFlight = pgTable(
+  "history_in_flight",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    username: text("username").notNull(),
+    kind: text("kind", { enum: ["change", "write"] }).notNull(),
+    action: text("action").notNull(),
+    /** The request's items in order: `[{ name, label, day, position }]`. */
+    items: jsonb("items").notNull(),
+    requestId: text("request_id").notNull(),
+    createdAt: at("created_at").notNull().defaultNow(),
+    /** Exist must have answered (or the request died) by then. */
+    settleAfter: at("settle_after").notNull(),
+  },
+  (table) => [index("history_in_flight_user_idx").on(table.username)],
 );
 
 /** The owners the app last saw for each of a user's attributes (null owner: none). */

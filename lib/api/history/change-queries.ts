@@ -1,7 +1,8 @@
 /**
- * The statements that write this app's own changes: an intent per item before Exist is called,
- * its outcome after. Plain data in and out; record-change.ts decides what to record. Every
- * statement is portable between PostgreSQL 15 and PGlite (PostgreSQL 18).
+ * The statements that write this app's own changes: one in-flight row per request while Exist is
+ * called, its entries whole after the answer, and the outcomes a list load settles later. Plain
+ * data in and out; record-change.ts decides what to record. Every statement is portable between
+ * PostgreSQL 15 and PGlite (PostgreSQL 18).
  */
 import "server-only";
 import { sql } from "drizzle-orm";
@@ -9,6 +10,7 @@ import type { Db } from "@/lib/db/database";
 import type { historyEntries } from "@/lib/db/schema";
 
 export type Outcome = NonNullable<(typeof historyEntries.$inferSelect)["outcome"]>;
+/** An item of a request, numbered in its order, as Exist's answer is matched against it. */
 export type Intent = {
   id: number;
   attribute: string;
@@ -23,71 +25,117 @@ export type Intent = {
  */
 export type IntentItem = { attribute: string; label?: string; day?: string | null };
 
+export type Flight = {
+  username: string;
+  kind: "change" | "write";
+  action: string;
+  items: readonly IntentItem[];
+  requestId: string;
+  settleAfter: Date;
+};
+
 /**
- * One intent per item, ids in the order given; the label from the last list load, else the
- * item's. A change of owner (`change`) also keeps the owner last seen.
+ * A request on its way to Exist, as one small row (its items as JSON): the entries are written
+ * whole once Exist has answered (`insertEntries`), and a crash in between leaves this row for
+ * the next list load (`recordStaleFlights`). One row instead of an entry per item, each written
+ * twice, is most of what recording an acquire of 35 costs on the embedded database.
  */
-export async function insertIntents(
-  db: Db,
-  intent: {
-    username: string;
-    kind: "change" | "write";
-    action: string;
-    items: readonly IntentItem[];
-    requestId: string;
-    settleAfter: Date;
-  },
-): Promise<Intent[]> {
-  if (intent.items.length === 0) return [];
-  const items = rowsParam(
-    intent.items.map((item, position) => ({
-      name: item.attribute,
-      label: item.label ?? null,
-      day: item.day ?? null,
-      position,
-    })),
-  );
-  // A write keeps no owner and usually knows its labels: the join is skipped, as it costs about
-  // as much as the insert itself on the embedded database.
-  const join = intent.kind === "change" || intent.items.some((item) => item.label === undefined);
-  const seen = join
-    ? sql`left join last_seen_owners seen
-      on seen.username = ${intent.username} and seen.attribute = item.name`
-    : sql``;
-  const label = join ? sql`coalesce(seen.label, item.label, item.name)` : sql`item.label`;
-  const ownerBefore = intent.kind === "change" ? sql`seen.owner` : sql`null`;
+export async function insertFlight(db: Db, flight: Flight): Promise<number | undefined> {
+  if (flight.items.length === 0) return undefined;
+  const items = flight.items.map((item, position) => ({
+    name: item.attribute,
+    label: item.label ?? null,
+    day: item.day ?? null,
+    position,
+  }));
   const result = await db.execute(sql`
-    insert into history_entries
-      (username, kind, attribute, label, action, day, owner_before, outcome, request_id, settle_after)
-    select ${intent.username}, ${intent.kind}, item.name, ${label},
-      ${intent.action}, item.day, ${ownerBefore}, 'unknown', ${intent.requestId}, ${intent.settleAfter.toISOString()}::timestamptz
-    from jsonb_to_recordset(${items}) as item(name text, label text, day date, position int)
-    ${seen}
-    order by item.position
-    returning id, attribute, label, owner_before, day::text as day`);
+    insert into history_in_flight (username, kind, action, items, request_id, settle_after)
+    values (${flight.username}, ${flight.kind}, ${flight.action}, ${JSON.stringify(items)}::jsonb,
+      ${flight.requestId}, ${flight.settleAfter.toISOString()}::timestamptz)
+    returning id`);
+  return Number(rowsOf(result)[0]?.id);
+}
+
+/**
+ * A user's requests whose answer has not been recorded: the owner changes among them are not
+ * for a list load to take as changes made elsewhere, and the history shows them as unknown.
+ */
+export async function listFlights(db: Db, username: string) {
+  const result = await db.execute(sql`
+    select f.id, f.kind, f.action, f.request_id, f.created_at, f.settle_after,
+      item.name, item.label, item.day::text as day, item.position
+    from history_in_flight f
+    cross join lateral jsonb_to_recordset(f.items)
+      as item(name text, label text, day date, position int)
+    where f.username = ${username}
+    order by f.id desc, item.position`);
   return rowsOf(result).map((row) => ({
-    id: Number(row.id),
-    attribute: String(row.attribute),
-    label: String(row.label),
-    ownerBefore: row.owner_before === null ? null : String(row.owner_before),
+    flight: Number(row.id),
+    position: Number(row.position),
+    kind: String(row.kind) as Flight["kind"],
+    action: String(row.action),
+    attribute: String(row.name),
+    label: row.label === null ? null : String(row.label),
     day: dayOf(row.day),
+    requestId: String(row.request_id),
+    createdAt: new Date(String(row.created_at)),
+    settleAfter: new Date(String(row.settle_after)),
   }));
 }
 
-/** An entry recorded whole, its outcome known: a value written (never the value itself). */
+/**
+ * Requests of `username` whose answer never came (the process died) and that Exist has long
+ * answered by `now`: recorded as unknown entries (a list load then settles the owner changes).
+ */
+export async function recordStaleFlights(db: Db, username: string, now: Date): Promise<void> {
+  await db.execute(sql`
+    with stale as (
+      delete from history_in_flight
+      where username = ${username} and settle_after <= ${now.toISOString()}::timestamptz
+      returning *
+    )
+    insert into history_entries
+      (username, kind, attribute, label, action, day, owner_before, outcome, request_id,
+        created_at, settle_after)
+    select stale.username, stale.kind, item.name, coalesce(seen.label, item.label, item.name),
+      stale.action, item.day, case when stale.kind = 'change' then seen.owner end, 'unknown',
+      stale.request_id, stale.created_at, stale.settle_after
+    from stale
+    cross join lateral jsonb_to_recordset(stale.items)
+      as item(name text, label text, day date, position int)
+    left join last_seen_owners seen
+      on seen.username = stale.username and seen.attribute = item.name
+    order by stale.id, item.position`);
+}
+
+/** An entry recorded whole, its outcome known (or unknown for good: the answer was lost). */
 export type NewEntry = {
   username: string;
-  kind: "write";
+  kind: "change" | "write";
   action: string;
   attribute: string;
-  label: string;
+  /** null: the label the last list load saw, else the attribute's name. */
+  label: string | null;
   day: string | null;
   outcome: Outcome;
+  /** A change done: the new owner (a refused change keeps the owner last seen). */
+  ownerAfter?: string | null;
   errorCode: string | null;
   requestId: string;
+  /** Outcome unknown: a list load may settle it from this moment on. */
+  settleAfter?: Date | null;
+  /** The request's row in history_in_flight, deleted in the same statement. */
+  flight?: number;
 };
 
-/** Entries recorded whole, of any users, in one statement, in the order given. */
+/**
+ * Entries recorded whole, of any users, in one call, in the order given; their requests'
+ * in-flight rows go with them. Owner changes and tags that were done also become the last-seen
+ * owners (the later change when one attribute changed twice in the batch), so the next list load
+ * does not count this app's own change as one made elsewhere. The statements are the
+ * `history_record_entries` function's (drizzle/0005_history_in_flight.sql), which PostgreSQL
+ * plans once per connection.
+ */
 export async function insertEntries(db: Db, entries: readonly NewEntry[]): Promise<void> {
   if (entries.length === 0) return;
   const rows = rowsParam(
@@ -99,18 +147,16 @@ export async function insertEntries(db: Db, entries: readonly NewEntry[]): Promi
       action: e.action,
       day: e.day,
       outcome: e.outcome,
+      owner_after: e.ownerAfter ?? null,
       error_code: e.errorCode,
       request_id: e.requestId,
+      settle_after: e.settleAfter?.toISOString() ?? null,
       position,
     })),
   );
-  await db.execute(sql`
-    insert into history_entries
-      (username, kind, attribute, label, action, day, outcome, error_code, request_id)
-    select username, kind, attribute, label, action, day, outcome, error_code, request_id
-    from jsonb_to_recordset(${rows}) as e(username text, kind text, attribute text, label text,
-      action text, day date, outcome text, error_code text, request_id text, position int)
-    order by e.position`);
+  const flights = new Set(entries.flatMap((e) => (e.flight === undefined ? [] : [e.flight])));
+  const ids = `{${[...flights].map((id) => Math.trunc(id)).join(",")}}`;
+  await db.execute(sql`select history_record_entries(${rows}, ${ids}::bigint[])`);
 }
 
 /** The day as text (`day::text`): node-postgres would make a `date` a local-time Date. */
@@ -128,11 +174,11 @@ export type Settlement = {
 };
 
 /**
- * Writes outcomes (a tag's name too, once Exist gave it); owner changes and tags that were done
- * also become the last-seen owners, so the next list load does not count this app's own change
- * as one made elsewhere; when one attribute changed twice in the batch (settle-later.ts groups
- * the requests of a few milliseconds), the later change is the owner. One statement;
- * `owners: false` (values written: no owner changed) leaves the last-seen owners out of it.
+ * Writes the outcomes of entries recorded as unknown (a list load settles them by the owners
+ * Exist reports); owner changes and tags that were done also become the last-seen owners (the
+ * later change when one attribute changed twice), so the next list load does not count this
+ * app's own change as one made elsewhere. One statement; `owners: false` leaves the last-seen
+ * owners out of it.
  */
 export async function settleEntries(
   db: Db,

@@ -5,7 +5,7 @@
 import "server-only";
 import { and, desc, eq, gt, lt, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/lib/db/database";
-import { historyEntries, lastSeenOwners, userStates } from "@/lib/db/schema";
+import { historyEntries, historyInFlight, lastSeenOwners, userStates } from "@/lib/db/schema";
 
 export type HistoryRow = typeof historyEntries.$inferSelect;
 
@@ -74,24 +74,30 @@ export async function dismissThrough(db: Db, username: string, through: number):
     .where(eq(userStates.username, username));
 }
 
-/** Every row of the user: entries, last-seen owners, state. */
+/** Every row of the user: entries, requests in flight, last-seen owners, state. */
 export async function deleteUser(db: Db, username: string): Promise<number> {
   return db.transaction(async (tx) => {
     const deleted = await tx
       .delete(historyEntries)
       .where(eq(historyEntries.username, username))
       .returning({ id: historyEntries.id });
+    await tx.delete(historyInFlight).where(eq(historyInFlight.username, username));
     await tx.delete(lastSeenOwners).where(eq(lastSeenOwners.username, username));
     await tx.delete(userStates).where(eq(userStates.username, username));
     return deleted.length;
   });
 }
 
-/** Deletes entries older than `days`; returns how many. */
+/**
+ * Deletes entries older than `days` (and requests a crash left in flight as long ago, of a user
+ * who never loaded the list again); returns how many entries.
+ */
 export async function pruneOlderThan(db: Db, days: number): Promise<number> {
+  const cutoff = sql`now() - make_interval(days => ${days}::int)`;
+  await db.delete(historyInFlight).where(lt(historyInFlight.createdAt, cutoff));
   const deleted = await db
     .delete(historyEntries)
-    .where(lt(historyEntries.createdAt, sql`now() - make_interval(days => ${days}::int)`))
+    .where(lt(historyEntries.createdAt, cutoff))
     .returning({ id: historyEntries.id });
   return deleted.length;
 }

@@ -85,14 +85,15 @@ async function observeIn(
   now: Date,
   confirmedAt: Date | undefined,
 ): Promise<boolean> {
-  const state = await lockUserState(db, username);
+  const state = await lockUserState(db, username, now);
   const previous = new Map(state.owners.map((owner) => [owner.attribute, owner as OwnerState]));
 
   const due = state.unknown.filter((entry) => !entry.settleAfter || entry.settleAfter <= now);
-  // A change still waiting for Exist's answer: its outcome write updates that owner.
-  const inFlight = new Set(
-    state.unknown.filter((entry) => !due.includes(entry)).map((entry) => entry.attribute),
-  );
+  // A change still waiting for Exist's answer: its entry updates that owner.
+  const inFlight = new Set([
+    ...state.inFlight,
+    ...state.unknown.filter((entry) => !due.includes(entry)).map((entry) => entry.attribute),
+  ]);
   const settlements = due.map((entry) => settle(entry, current.get(entry.attribute)));
   await settleEntries(db, username, settlements);
   for (const settled of settlements) {

@@ -8,6 +8,7 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/database";
 import { historyEntries, lastSeenOwners, userStates } from "@/lib/db/schema";
 import type { HistoryRow } from "@/lib/api/history/entry-queries";
+import { listFlights, recordStaleFlights } from "@/lib/api/history/change-queries";
 
 export type OwnerState = {
   attribute: string;
@@ -34,14 +35,21 @@ export async function upsertOwners(db: Db, username: string, owners: readonly Ow
     });
 }
 
-/** What a list load needs, read under a row lock so concurrent loads of one user take turns. */
-export async function lockUserState(db: Db, username: string) {
+/**
+ * What a list load needs, read under a row lock so concurrent loads of one user take turns. The
+ * requests a crash left in flight are recorded as unknown entries first, once Exist has long
+ * answered them (`now`); those still on their way are `inFlight`.
+ */
+export async function lockUserState(db: Db, username: string, now = new Date()) {
   await db.insert(userStates).values({ username }).onConflictDoNothing();
   const [state] = await db
     .select()
     .from(userStates)
     .where(eq(userStates.username, username))
     .for("update");
+  await recordStaleFlights(db, username, now);
+  const flights = await listFlights(db, username);
+  const inFlight = flights.filter((item) => item.kind === "change").map((item) => item.attribute);
   const owners = await db
     .select()
     .from(lastSeenOwners)
@@ -57,7 +65,7 @@ export async function lockUserState(db: Db, username: string) {
         eq(historyEntries.kind, "change"),
       ),
     );
-  return { ownersSeenAt: state?.ownersSeenAt ?? null, owners, unknown };
+  return { ownersSeenAt: state?.ownersSeenAt ?? null, owners, unknown, inFlight };
 }
 
 export async function insertObserved(

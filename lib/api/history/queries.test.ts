@@ -8,7 +8,13 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type Database } from "@/lib/db/database";
-import { insertEntries, insertIntents, settleEntries } from "@/lib/api/history/change-queries";
+import {
+  insertEntries,
+  insertFlight,
+  listFlights,
+  settleEntries,
+  type NewEntry,
+} from "@/lib/api/history/change-queries";
 import {
   deleteUser,
   dismissThrough,
@@ -44,68 +50,79 @@ describe.each(targets)("history storage on %s", (_name, options) => {
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it("records an intent with the last-seen owner, then its outcome", async () => {
+  const change = (
+    username: string,
+    attribute: string,
+    extra: Partial<NewEntry> = {},
+  ): NewEntry => ({
+    username,
+    kind: "change",
+    action: "acquire",
+    attribute,
+    label: null,
+    day: null,
+    outcome: "done",
+    ownerAfter: "this app",
+    errorCode: null,
+    requestId: "r1",
+    ...extra,
+  });
+  const flight = (
+    username: string,
+    attributes: string[],
+    settleAfter = new Date(Date.now() + 60_000),
+  ) =>
+    insertFlight(database.db, {
+      username,
+      kind: "change",
+      action: "acquire",
+      items: attributes.map((attribute) => ({ attribute })),
+      requestId: "r1",
+      settleAfter,
+    });
+
+  it("keeps a request in flight in one row, then records its entries whole with the owner last seen", async () => {
     const { db } = database;
     await lockUserState(db, user);
     await upsertOwners(db, user, [
       { attribute: "steps", label: "Steps", owner: "Fitbit", active: true },
     ]);
-    const [intent] = await insertIntents(db, {
-      username: user,
-      kind: "change",
-      action: "acquire",
-      items: [{ attribute: "steps" }],
-      requestId: "r1",
-      settleAfter: new Date(),
-    });
-    expect(intent).toMatchObject({ attribute: "steps", ownerBefore: "Fitbit" });
-    let [entry] = await listEntries(db, user, {}, 10);
-    expect(entry).toMatchObject({ kind: "change", outcome: "unknown", label: "Steps" });
-    await settleEntries(db, user, [
-      {
-        id: intent!.id,
-        attribute: "steps",
-        label: "Steps",
-        outcome: "done",
-        ownerAfter: "this app",
-        errorCode: null,
-      },
+    const id = await flight(user, ["steps"]);
+    expect((await listFlights(db, user)).map((f) => [f.kind, f.attribute, f.label])).toEqual([
+      ["change", "steps", null],
     ]);
-    [entry] = await listEntries(db, user, {}, 10);
+    expect((await lockUserState(db, user)).inFlight).toEqual(["steps"]);
+    expect(await listEntries(db, user, {}, 10)).toEqual([]);
+    await insertEntries(db, [change(user, "steps", { flight: id })]);
+    const [entry] = await listEntries(db, user, {}, 10);
     expect(entry).toMatchObject({
+      kind: "change",
+      label: "Steps",
       outcome: "done",
       ownerBefore: "Fitbit",
       ownerAfter: "this app",
       requestId: "r1",
     });
+    expect(await listFlights(db, user)).toEqual([]);
     const state = await lockUserState(db, user);
     expect(state.owners.find((o) => o.attribute === "steps")?.owner).toBe("this app");
-    expect(state.unknown).toEqual([]);
+    expect([state.unknown, state.inFlight]).toEqual([[], []]);
   });
 
-  it("a refused item leaves its last-seen owner; a done one never seen before adds it", async () => {
+  it("a refused item keeps its last-seen owner; a done one never seen before adds it", async () => {
     const { db } = database;
     const other = `${user}_settle`; // its own user: the next tests count this user's rows
     await upsertOwners(db, other, [
       { attribute: "mood", label: "Mood", owner: "Daylio", active: true },
     ]);
-    const intents = await insertIntents(db, {
-      username: other,
-      kind: "change",
-      action: "acquire",
-      items: [{ attribute: "mood" }, { attribute: "pages_read" }],
-      requestId: "r2",
-      settleAfter: new Date(),
-    });
-    await settleEntries(db, other, [
-      { ...intents[0]!, outcome: "refused", ownerAfter: "Daylio", errorCode: "no_scope" },
-      {
-        ...intents[1]!,
-        label: "Pages read",
-        outcome: "done",
-        ownerAfter: "this app",
-        errorCode: null,
-      },
+    await insertEntries(db, [
+      change(other, "mood", { outcome: "refused", ownerAfter: null, errorCode: "no_scope" }),
+      change(other, "pages_read", { label: "Pages read" }),
+    ]);
+    const entries = await listEntries(db, other, {}, 10);
+    expect(entries.map((e) => [e.attribute, e.outcome, e.ownerBefore, e.ownerAfter])).toEqual([
+      ["pages_read", "done", null, "this app"],
+      ["mood", "refused", "Daylio", "Daylio"],
     ]);
     const owners = (await lockUserState(db, other)).owners.map((o) => [
       o.attribute,
@@ -118,25 +135,15 @@ describe.each(targets)("history storage on %s", (_name, options) => {
         ["pages_read", "Pages read", "this app"],
       ]),
     );
+    await deleteUser(db, other);
   });
 
-  it("settles an acquire and a release of one attribute in one statement; the later one is the owner", async () => {
+  it("records an acquire and a release of one attribute in one statement; the later one is the owner", async () => {
     const { db } = database;
     const other = `${user}_twice`;
-    const change = (action: string) =>
-      insertIntents(db, {
-        username: other,
-        kind: "change",
-        action,
-        items: [{ attribute: "steps", label: "Steps" }],
-        requestId: action,
-        settleAfter: new Date(),
-      });
-    const [acquired] = await change("acquire");
-    const [released] = await change("release");
-    await settleEntries(db, other, [
-      { ...acquired!, outcome: "done", ownerAfter: "this app", errorCode: null },
-      { ...released!, outcome: "done", ownerAfter: "Fitbit", errorCode: null },
+    await insertEntries(db, [
+      change(other, "steps"),
+      change(other, "steps", { action: "release", ownerAfter: "Fitbit", requestId: "r2" }),
     ]);
     const entries = await listEntries(db, other, {}, 10);
     expect(entries.map((e) => [e.action, e.outcome, e.ownerAfter])).toEqual([
@@ -148,38 +155,67 @@ describe.each(targets)("history storage on %s", (_name, options) => {
     await deleteUser(db, other);
   });
 
-  it("records writes by day without touching owners; a tag takes Exist's name when done", async () => {
+  it("a request a crash left in flight becomes unknown entries once it is due, for a list load to settle", async () => {
+    const { db } = database;
+    const other = `${user}_crash`;
+    await upsertOwners(db, other, [
+      { attribute: "steps", label: "Steps", owner: "Fitbit", active: true },
+    ]);
+    const due = new Date(Date.now() - 1_000);
+    await flight(other, ["steps"], due);
+    await flight(other, ["steps"], due);
+    await flight(other, ["sleep"]);
+    const state = await lockUserState(db, other);
+    expect(state.inFlight).toEqual(["sleep"]);
+    expect(state.unknown.map((e) => [e.attribute, e.label, e.ownerBefore])).toEqual([
+      ["steps", "Steps", "Fitbit"],
+      ["steps", "Steps", "Fitbit"],
+    ]);
+    // Both settled in one statement (two unknown changes of one attribute): the later one wins.
+    const [first, second] = state.unknown;
+    await settleEntries(db, other, [
+      { ...first!, outcome: "done", ownerAfter: "this app", errorCode: null },
+      { ...second!, outcome: "done", ownerAfter: "Oura", errorCode: null },
+    ]);
+    const after = await lockUserState(db, other);
+    expect(after.unknown).toEqual([]);
+    expect(after.owners.map((o) => [o.attribute, o.owner])).toEqual([["steps", "Oura"]]);
+    expect((await listFlights(db, other)).map((f) => f.attribute)).toEqual(["sleep"]);
+    expect(await deleteUser(db, other)).toBe(2);
+    expect(await listFlights(db, other)).toEqual([]);
+  });
+
+  it("records writes by day without touching owners; a lost write stays unknown; a tag becomes an owner", async () => {
     const { db } = database;
     const other = `${user}_write`;
     await upsertOwners(db, other, [
       { attribute: "water", label: "Water", owner: "this app", active: true },
     ]);
-    const [logged] = await insertIntents(db, {
-      username: other,
+    const write = (extra: Partial<NewEntry>): NewEntry => ({
+      ...change(other, "water"),
       kind: "write",
       action: "increment",
-      items: [{ attribute: "water", day: "2026-02-28" }],
-      requestId: "w1",
-      settleAfter: new Date(),
+      day: "2026-02-28",
+      ownerAfter: null,
+      ...extra,
     });
-    expect(logged).toMatchObject({ label: "Water", ownerBefore: null, day: "2026-02-28" });
-    const [tag] = await insertIntents(db, {
-      username: other,
-      kind: "write",
-      action: "create",
-      items: [{ attribute: "", label: "Swim 🏊" }],
-      requestId: "w2",
-      settleAfter: new Date(),
-    });
+    await insertEntries(db, [
+      write({}),
+      write({ day: "2026-02-27", outcome: "unknown", settleAfter: new Date() }),
+      write({
+        action: "create",
+        attribute: "swim",
+        label: "Swim 🏊",
+        day: null,
+        ownerAfter: "this app",
+      }),
+    ]);
     // A write whose answer is lost stays unknown: list loads settle owner changes only.
     expect((await lockUserState(db, other)).unknown).toEqual([]);
-    await settleEntries(db, other, [
-      { ...logged!, outcome: "done", ownerAfter: null, errorCode: null },
-      { ...tag!, attribute: "swim", outcome: "done", ownerAfter: "this app", errorCode: null },
-    ]);
     const entries = await listEntries(db, other, { kind: "write" }, 10);
     expect(entries.map((e) => [e.action, e.attribute, e.label, e.day, e.outcome])).toEqual([
       ["create", "swim", "Swim 🏊", null, "done"],
+      ["increment", "water", "Water", "2026-02-27", "unknown"],
       ["increment", "water", "Water", "2026-02-28", "done"],
     ]);
     const owners = (await lockUserState(db, other)).owners.map((o) => [o.attribute, o.owner]);
@@ -227,30 +263,22 @@ describe.each(targets)("history storage on %s", (_name, options) => {
     await deleteUser(db, bob);
   });
 
-  it("keeps a write's own label, and a value settled without owners leaves them as they were", async () => {
+  it("keeps a write's own label, and a value written leaves the owners as they were", async () => {
     const { db } = database;
     const other = `${user}_label`;
     await upsertOwners(db, other, [
       { attribute: "weight", label: "Weight (old)", owner: "Withings", active: true },
     ]);
-    const [logged] = await insertIntents(db, {
-      username: other,
-      kind: "write",
-      action: "update",
-      items: [{ attribute: "weight", label: "Weight", day: "2026-03-01" }],
-      requestId: "w3",
-      settleAfter: new Date(),
-    });
-    expect(logged).toMatchObject({ label: "Weight", ownerBefore: null, day: "2026-03-01" });
-    await settleEntries(
-      db,
-      other,
-      [{ ...logged!, outcome: "done", ownerAfter: "this app", errorCode: null }],
-      null,
-      { owners: false },
-    );
+    await insertEntries(db, [
+      {
+        ...change(other, "weight", { label: "Weight", ownerAfter: null }),
+        kind: "write",
+        action: "update",
+        day: "2026-03-01",
+      },
+    ]);
     const [entry] = await listEntries(db, other, { kind: "write" }, 10);
-    expect([entry?.label, entry?.outcome]).toEqual(["Weight", "done"]);
+    expect([entry?.label, entry?.outcome, entry?.ownerBefore]).toEqual(["Weight", "done", null]);
     const owners = (await lockUserState(db, other)).owners.map((o) => [o.label, o.owner]);
     expect(owners).toEqual([["Weight (old)", "Withings"]]);
     await deleteUser(db, other);

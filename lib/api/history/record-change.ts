@@ -1,21 +1,22 @@
 /**
  * Records every change made here (acquire, release; and through record-write.ts, every write):
- * the intent before calling Exist, the outcome after (observe-owners.ts records the owner
- * changes seen elsewhere). Only the Exist username, attribute names and labels, days, and
+ * a row while Exist is called, then an entry per item with its outcome (observe-owners.ts
+ * records the owner changes seen elsewhere). Only the Exist username, attribute names and labels, days, and
  * owners' names are stored; never a value.
  */
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { env } from "@/lib/env";
 import { errorCodeFor } from "@/lib/api/errors";
-import { flushSettlements, settleLater } from "@/lib/api/history/settle-later";
+import { flushSettlements, recordLater } from "@/lib/api/history/settle-later";
 import { inBackground, withHistoryDb } from "@/lib/api/history/store";
 import { ownersMemo } from "@/lib/api/history/owners-memo";
 import {
-  insertIntents,
-  settleEntries,
+  insertEntries,
+  insertFlight,
   type Intent,
   type IntentItem,
+  type NewEntry,
   type Settlement,
 } from "@/lib/api/history/change-queries";
 import type { OwnershipOutcome } from "@/lib/exist/client";
@@ -114,11 +115,12 @@ export function recordChange(
 }
 
 /**
- * Records a request around `change` (its calls to Exist). The intents are written while the
- * first call is on its way (both wait on I/O, so neither waits for the other), and always
- * before any outcome; a crash before the outcome leaves them "unknown" (for an owner change, the
- * next list load settles it). Only a crash in the millisecond before the intents land loses
- * them.
+ * Records a request around `change` (its calls to Exist). While the first call is on its way
+ * (both wait on I/O, so neither waits for the other) one row says the request is in flight; once
+ * Exist has answered, its entries are written whole with their outcomes, and the row goes in
+ * the same statement. A crash in between leaves the row: the next list load records its items as
+ * unknown and settles the owner changes by what Exist then reports. Only a crash in the
+ * millisecond before the row lands loses the request.
  */
 export async function record<O>(
   username: string,
@@ -138,54 +140,73 @@ export async function record<O>(
   };
   // The next list load goes to the database: it has owners or outcomes to settle.
   noteWrite();
-  // What earlier requests recorded goes first: history entries keep the order of the requests.
+  // What earlier requests recorded goes first: history entries keep the order of the answers.
   flushSettlements();
   const changing = change();
   // After the call has left: the embedded database's statement runs on this thread.
-  const intentsWritten = nextTurn().then(() =>
+  const flight = nextTurn().then(() =>
     withHistoryDb((db) =>
-      insertIntents(db, { username, kind, action, items, requestId, settleAfter }),
+      insertFlight(db, { username, kind, action, items, requestId, settleAfter }),
     ),
   );
-  // A list load meanwhile waits for them, so it never takes this change for one made elsewhere.
-  inBackground(username, intentsWritten);
-  let outcome: O;
+  // A list load meanwhile waits for it, so it never takes this change for one made elsewhere.
+  inBackground(username, flight);
+  // The items as Exist's answer is matched against them; labels and owners come from the
+  // last-seen owners when the entries are written.
+  const intents: Intent[] = items.map((item, id) => ({
+    id,
+    attribute: item.attribute,
+    label: item.label ?? "",
+    ownerBefore: null,
+    day: item.day ?? null,
+  }));
+  let settlements: Settlement[];
+  let outcome: O | undefined;
+  let failure: unknown;
   try {
     outcome = await changing;
+    const settled = recording.settle(intents, outcome);
+    const ids = new Set(settled.map((s) => s.id));
+    settlements = [...settled, ...unsettled(intents, ids)];
   } catch (error) {
-    const intents = await intentsWritten;
-    if (intents) await recordFailure(username, intents, error);
+    failure = error;
+    settlements = failed(intents, error);
+  }
+  const entryOf = (s: Settlement, flightId: number | undefined): NewEntry => ({
+    username,
+    kind,
+    action,
+    attribute: s.attribute,
+    label: s.label || null,
+    day: intents[s.id]?.day ?? null,
+    outcome: s.outcome,
+    ownerAfter: s.ownerAfter,
+    errorCode: s.errorCode,
+    requestId,
+    // Exist's answer did not settle it: the next list load may, at once.
+    settleAfter: s.outcome === "unknown" ? new Date() : null,
+    flight: flightId,
+  });
+  const flightId = await flight;
+  // In the request's order, whatever the order of Exist's answer.
+  const entries = settlements.sort((a, b) => a.id - b.id).map((s) => entryOf(s, flightId));
+  if (env().databaseUrl) {
+    // A shared server is read by other instances too: the entries are written before the answer.
+    await withHistoryDb((db) => insertEntries(db, entries));
     noteWrite();
-    throw error;
+  } else {
+    // One process owns the embedded database: the entries are written after the answer, with
+    // those of the requests around it (settle-later.ts); this process's reads wait for them.
+    void recordLater(username, entries).finally(noteWrite);
   }
-  const intents = await intentsWritten;
-  if (intents) {
-    const settlements = recording.settle(intents, outcome);
-    const settled = new Set(settlements.map((s) => s.id));
-    const open = unsettled(intents, settled);
-    if (env().databaseUrl) {
-      // A shared server is read by other instances too: its outcomes are written before the answer.
-      await withHistoryDb(async (db) => {
-        await settleEntries(db, username, settlements, null, { owners: ownersChange });
-        await settleEntries(db, username, open, new Date(), { owners: false });
-      });
-      noteWrite();
-    } else {
-      // One process owns the embedded database: the outcomes are written after the answer,
-      // with those of the requests around it (settle-later.ts); this process's reads wait.
-      void Promise.all([
-        settleLater(username, settlements, { owners: ownersChange }),
-        settleLater(username, open, { owners: false, settleNow: true }),
-      ]).finally(noteWrite);
-    }
-  }
-  return outcome;
+  if (failure !== undefined) throw failure;
+  return outcome as O;
 }
 
 /** Resolves on the event loop's next turn, after the I/O a call has started. */
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-/** Intents without an outcome, marked for the next list load to settle now. */
+/** Intents without an outcome: Exist did not say (the next list load settles owner changes). */
 function unsettled(intents: readonly Intent[], settled: ReadonlySet<number>): Settlement[] {
   return intents
     .filter((intent) => !settled.has(intent.id))
@@ -197,25 +218,17 @@ function unsettled(intents: readonly Intent[], settled: ReadonlySet<number>): Se
     }));
 }
 
-/** Refused or unknown: no owner changed, so the last-seen owners stay out of it. */
-async function recordFailure(username: string, intents: readonly Intent[], error: unknown) {
+/**
+ * The request failed: refused outright (sign-in, rate limit), nothing changed and the owners stay
+ * as last seen; else (a timeout, no answer) Exist may or may not have made the change: unknown.
+ */
+function failed(intents: readonly Intent[], error: unknown): Settlement[] {
   const code = refusedBy(error);
-  const noOwners = { owners: false };
-  await withHistoryDb((db) =>
-    code
-      ? settleEntries(
-          db,
-          username,
-          intents.map((intent) => ({
-            ...intent,
-            outcome: "refused" as const,
-            ownerAfter: intent.ownerBefore,
-            errorCode: code,
-          })),
-          null,
-          noOwners,
-        )
-      : // Timeout or no answer: Exist may or may not have made the change.
-        settleEntries(db, username, unsettled(intents, new Set()), new Date(), noOwners),
-  );
+  if (!code) return unsettled(intents, new Set());
+  return intents.map((intent) => ({
+    ...intent,
+    outcome: "refused" as const,
+    ownerAfter: null,
+    errorCode: code,
+  }));
 }

@@ -95,8 +95,7 @@ const recorded = vi.hoisted(() => [] as NewEntry[]);
 // The embedded database (no DATABASE_URL).
 vi.mock("@/lib/env", () => ({ env: () => ({ databaseUrl: undefined, existTimeoutMs: 10_000 }) }));
 vi.mock("@/lib/api/history/settle-later", () => ({
-  recordLater: async (entry: NewEntry) => void recorded.push(entry),
-  settleLater: async () => {},
+  recordLater: async (_username: string, entries: NewEntry[]) => void recorded.push(...entries),
 }));
 
 describe("recordValues on the embedded database: each value recorded whole after the answer", () => {

@@ -1,7 +1,7 @@
 /**
  * Records the writes made here: each value logged (`update`) or added (`increment`), by
- * attribute and day, and each tag created (`create`, with record-change.ts's recorder: intent
- * before the calls to Exist, outcome after). Never the value itself.
+ * attribute and day, and each tag created (`create`, with record-change.ts's recorder: a row
+ * while Exist is called, the entries after). Never the value itself.
  */
 import "server-only";
 import { randomUUID } from "node:crypto";
@@ -76,7 +76,7 @@ function findTag(open: readonly Intent[], item: Item): number {
  * writes around it in one statement (settle-later.ts): no statement runs before the call or
  * before the answer. A value changes no owner, so no list load needs its intent; the price is
  * that a crash of the server while the call is under way leaves that write out of the history.
- * A shared server keeps the intent first: other instances read it.
+ * A shared server keeps the in-flight row first (record-change.ts): other instances read it.
  */
 export async function recordValues(
   username: string,
@@ -110,19 +110,21 @@ export async function recordValues(
   }));
   const requestId = currentRequestId() ?? randomUUID();
   const recordAll = (outcomes: ReadonlyMap<number, Pick<Settlement, "outcome" | "errorCode">>) => {
-    for (const intent of intents) {
+    const entries = intents.map((intent) => {
       const settled = outcomes.get(intent.id) ?? { outcome: "unknown" as const, errorCode: null };
-      void recordLater({
+      return {
         username,
-        kind: "write",
+        kind: "write" as const,
         action: mode,
         attribute: intent.attribute,
         label: intent.label,
         day: intent.day,
         requestId,
-        ...settled,
-      });
-    }
+        outcome: settled.outcome,
+        errorCode: settled.errorCode,
+      };
+    });
+    void recordLater(username, entries);
   };
   let outcome: ChunkedOutcome<ValueObject>;
   try {
