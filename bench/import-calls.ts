@@ -15,6 +15,7 @@
  * E2E_APP_PORT + 30) runs it alone and prints its rows; `--build` builds the app first.
  */
 import { rmSync } from "node:fs";
+import { isDeepStrictEqual } from "node:util";
 import type { AttributesResponse, ImportCounts, ImportResponse, Value } from "../lib/api/contract";
 import { SANDBOX_URL } from "../e2e/env";
 import { instancePort, startInstance, tempDataDir } from "../e2e/history/instances";
@@ -22,8 +23,9 @@ import {
   UPDATE,
   sendTo,
   expectedCounts,
+  heldValues,
+  keptValues,
   lastDays,
-  sandboxValues,
   until,
   wideDraft,
   type Column,
@@ -148,27 +150,16 @@ async function fileColumns(session: SealedSession, days: string[], list: Attribu
   for (const { name, value } of FILE) {
     const attribute = list.attributes.find((candidate) => candidate.name === name);
     if (!attribute) throw new Error(`${ACCOUNT} has no attribute ${name}`);
-    const current = await sandboxValues(session.tokens.access_token, name);
-    let kept = 0;
-    const values = days.map((day, index) => {
-      const now = current.get(day);
-      if (now !== undefined && now !== null && kept < KEPT_PER_ATTRIBUTE) {
-        kept += 1;
-        return now;
-      }
-      return value(index);
-    });
+    const token = session.tokens.access_token;
+    const values = await keptValues(token, name, days, KEPT_PER_ATTRIBUTE, value);
     columns.push({ name, label: attribute.label, valueType: attribute.value_type, values });
   }
   return columns;
 }
 
 async function sandboxHolds(session: SealedSession, days: string[], columns: Column[]) {
-  for (const column of columns) {
-    const now = await sandboxValues(session.tokens.access_token, column.name);
-    if (days.some((day, index) => now.get(day) !== column.values[index])) return false;
-  }
-  return true;
+  const file = columns.map((column) => column.values);
+  return isDeepStrictEqual(await heldValues(session.tokens.access_token, days, columns), file);
 }
 
 async function measure(appUrl: string, settings: Required<Omit<ImportCallOptions, "ownSandbox">>) {

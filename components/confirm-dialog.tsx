@@ -13,7 +13,7 @@ import { Button, type ButtonVariant } from "@/components/ui/button";
 import { ProblemAlert } from "@/components/problem-alert";
 import type { Problem } from "@/lib/query/api-error";
 
-type ConfirmDialogProps = {
+export type ConfirmDialogProps = {
   open: boolean;
   onClose: () => void;
   title: string;

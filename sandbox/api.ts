@@ -61,6 +61,13 @@ export function createApi(state: SandboxState) {
     ownService: state.client.serviceName,
   });
 
+  /** What a read of values needs: who asks, the sandbox's clock and its services. */
+  const readerOf = (c: Context<ApiEnv>) => ({
+    ...callerOf(c),
+    now: state.now(),
+    services: state.services,
+  });
+
   const page = <T>(c: Context<ApiEnv>, items: readonly T[]) => {
     const body = paginate(items, c.req.url, originFor(state, c.req.url));
     return body ? c.json(body) : c.json({ detail: "Invalid page." }, 404);
@@ -100,14 +107,9 @@ export function createApi(state: SandboxState) {
   );
   api.get("/attributes", (c) => listAttributes(c, false));
   api.get("/attributes/owned", (c) => listAttributes(c, true));
-  api.get("/attributes/with-values", (c) => {
-    const records = withValues(accountOf(c), c.req.query(), {
-      ...callerOf(c),
-      now: state.now(),
-      services: state.services,
-    });
-    return page(c, records);
-  });
+  api.get("/attributes/with-values", (c) =>
+    page(c, withValues(accountOf(c), c.req.query(), readerOf(c))),
+  );
   api.get("/attributes/templates", (c) =>
     page(c, filterTemplates(TEMPLATES, c.req.query()).map(templateJson)),
   );
@@ -118,10 +120,7 @@ export function createApi(state: SandboxState) {
   api.post("/attributes/increment", (c) => handleObjectList(c, incrementOne));
   api.post("/attributes/create", (c) => handleObjectList(c, createOne));
   api.get("/attributes/values", (c) => {
-    const listed = listValues(accountOf(c), c.req.query(), {
-      ...callerOf(c),
-      now: state.now(),
-    });
+    const listed = listValues(accountOf(c), c.req.query(), readerOf(c));
     return listed.ok ? page(c, listed.values) : c.json({ detail: listed.detail }, listed.status);
   });
   return api;

@@ -1,14 +1,11 @@
 /**
  * The OAuth2 client the sandbox registers when no Exist client is configured: the app's
- * sandbox-mode credentials. The app keeps its own copy (the sandbox imports nothing of the app);
- * if the two ever differ, signing in fails at once with `invalid_client`. These values only ever
- * unlock the sandbox on 127.0.0.1; they are not secrets.
+ * sandbox-mode credentials, read from sandbox-client.json, the registration the app reads too
+ * (a data file: the sandbox imports no code of the app). These values only ever unlock the
+ * sandbox on 127.0.0.1; they are not secrets.
  */
-export const SANDBOX_CLIENT = {
-  id: "exist-ownership-sandbox",
-  secret: "sandbox-secret-only-valid-on-the-local-sandbox",
-  name: "Exist Ownership",
-  serviceName: "exist_ownership",
-} as const;
+import registration from "../sandbox-client.json" with { type: "json" };
 
-export const DEFAULT_SANDBOX_PORT = 4010;
+export const SANDBOX_CLIENT = registration.client;
+
+export const DEFAULT_SANDBOX_PORT = registration.defaultPort;

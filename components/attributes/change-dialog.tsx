@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useState } from "react";
+import { Fragment, useCallback, useState } from "react";
 import type { AttributesResponse } from "@/lib/api/contract";
 import type { BulkAction, BulkPlan } from "@/lib/attributes/bulk";
 import type { Attribute } from "@/lib/attributes/types";
@@ -56,42 +56,10 @@ type ChangeDialogProps = {
  */
 export function ChangeDialog(props: ChangeDialogProps) {
   const { dialog, access, values, onClose, run, onConfirmBulk } = props;
-  if (dialog?.kind === "log") {
-    return (
-      <LogDialog
-        key={dialog.attribute.name}
-        attribute={dialog.attribute}
-        onClose={onClose}
-        onAcquire={props.onAcquire}
-        announce={props.announce}
-      />
-    );
-  }
-  if (dialog?.kind === "new-tag")
+  if (!dialog) return null;
+  if (dialog.kind === "new-tag")
     return <NewTagDialog onClose={onClose} announce={props.announce} />;
-  if (dialog?.kind === "acquire") {
-    return (
-      <AcquireDialog
-        key={dialog.attribute.name}
-        attribute={dialog.attribute}
-        access={access}
-        latest={latestOf(values, dialog.attribute.name)}
-        onClose={onClose}
-        run={run}
-      />
-    );
-  }
-  if (dialog?.kind === "release") {
-    return (
-      <ReleaseDialog
-        key={dialog.attribute.name}
-        attribute={dialog.attribute}
-        onClose={onClose}
-        run={run}
-      />
-    );
-  }
-  if (dialog?.kind === "bulk") {
+  if (dialog.kind === "bulk") {
     return (
       <BulkDialog
         action={dialog.action}
@@ -102,5 +70,28 @@ export function ChangeDialog(props: ChangeDialogProps) {
       />
     );
   }
-  return null;
+  const { attribute } = dialog;
+  // Keyed by the attribute: a dialog opened for another one starts afresh.
+  return (
+    <Fragment key={attribute.name}>
+      {dialog.kind === "log" ? (
+        <LogDialog
+          attribute={attribute}
+          onClose={onClose}
+          onAcquire={props.onAcquire}
+          announce={props.announce}
+        />
+      ) : dialog.kind === "acquire" ? (
+        <AcquireDialog
+          attribute={attribute}
+          access={access}
+          latest={latestOf(values, attribute.name)}
+          onClose={onClose}
+          run={run}
+        />
+      ) : (
+        <ReleaseDialog attribute={attribute} onClose={onClose} run={run} />
+      )}
+    </Fragment>
+  );
 }

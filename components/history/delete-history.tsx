@@ -1,8 +1,6 @@
 "use client";
 
-import { useState } from "react";
-import { ConfirmDialog } from "@/components/confirm-dialog";
-import { Button } from "@/components/ui/button";
+import { ConfirmButton } from "@/components/confirm-button";
 import { ApiResponseError } from "@/lib/query/api-error";
 import { useDeleteHistory } from "@/lib/query/use-history";
 
@@ -10,7 +8,6 @@ const OPENER_ID = "delete-history";
 
 /** **Delete my history**, after a confirmation; the dialog stays open with the error on failure. */
 export function DeleteHistory() {
-  const [open, setOpen] = useState(false);
   const { mutateAsync } = useDeleteHistory();
 
   async function remove() {
@@ -24,29 +21,21 @@ export function DeleteHistory() {
   }
 
   return (
-    <>
-      <Button id={OPENER_ID} variant="danger" onClick={() => setOpen(true)}>
-        Delete my history
-      </Button>
-      {open ? (
-        <ConfirmDialog
-          open
-          onClose={() => setOpen(false)}
-          title="Delete your history?"
-          description={
-            <p>
-              Every entry this app keeps about your attributes (changes made here and owner changes
-              seen elsewhere) is deleted for good. Your attributes and their owners on Exist do not
-              change.
-            </p>
-          }
-          confirmLabel="Delete"
-          busyLabel="Deleting…"
-          confirmVariant="danger"
-          returnFocusTo={[OPENER_ID]}
-          onConfirm={remove}
-        />
-      ) : null}
-    </>
+    <ConfirmButton
+      id={OPENER_ID}
+      variant="danger"
+      label="Delete my history"
+      title="Delete your history?"
+      description={
+        <p>
+          Every entry this app keeps about your attributes (changes made here and owner changes seen
+          elsewhere) is deleted for good. Your attributes and their owners on Exist do not change.
+        </p>
+      }
+      confirmLabel="Delete"
+      busyLabel="Deleting…"
+      confirmVariant="danger"
+      onConfirm={remove}
+    />
   );
 }

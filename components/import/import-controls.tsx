@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { ConfirmDialog } from "@/components/confirm-dialog";
+import { ConfirmButton } from "@/components/confirm-button";
 import { ProblemAlert } from "@/components/problem-alert";
 import { Button } from "@/components/ui/button";
 import type { ImportResponse } from "@/lib/api/contract";
@@ -13,7 +13,6 @@ import { useImportAction } from "@/lib/query/use-imports";
 export function ImportControls({ answer }: { answer: ImportResponse }) {
   const action = useImportAction(answer.id);
   const [problem, setProblem] = useState<Problem | null>(null);
-  const [confirming, setConfirming] = useState(false);
 
   const run = (kind: ImportAction) => {
     setProblem(null);
@@ -23,52 +22,43 @@ export function ImportControls({ answer }: { answer: ImportResponse }) {
     if (!action.isPending) void run(kind).then(setProblem);
   };
 
+  // Keyed by what it does: Pause and Resume are two buttons, never one that changes under focus.
+  const next = answer.status === "paused" ? "resume" : "pause";
   return (
     <>
       <div className="mt-4 flex flex-wrap gap-3">
-        {answer.status === "paused" ? (
-          <Button
-            id="import-resume"
-            onClick={click("resume")}
-            aria-disabled={action.isPending || undefined}
-          >
-            Resume
-          </Button>
-        ) : (
-          <Button
-            id="import-pause"
-            variant="secondary"
-            onClick={click("pause")}
-            aria-disabled={action.isPending || undefined}
-          >
-            Pause
-          </Button>
-        )}
-        <Button id="import-cancel" variant="danger" onClick={() => setConfirming(true)}>
-          Cancel import
+        <Button
+          key={next}
+          id={`import-${next}`}
+          variant={next === "pause" ? "secondary" : "primary"}
+          onClick={click(next)}
+          aria-disabled={action.isPending || undefined}
+        >
+          {next === "pause" ? "Pause" : "Resume"}
         </Button>
+        <ConfirmButton
+          id="import-cancel"
+          variant="danger"
+          label="Cancel import"
+          title="Cancel this import?"
+          description={
+            <p>
+              Nothing more is written. The values written so far stay in Exist; you can still undo
+              them afterwards.
+            </p>
+          }
+          confirmLabel="Cancel import"
+          busyLabel="Cancelling…"
+          confirmVariant="danger"
+          returnFocusTo={["import-pause", "import-resume"]}
+          onConfirm={() => run("cancel")}
+        />
       </div>
       {problem ? (
         <div className="mt-3">
           <ProblemAlert problem={problem} />
         </div>
       ) : null}
-      <ConfirmDialog
-        open={confirming}
-        onClose={() => setConfirming(false)}
-        title="Cancel this import?"
-        description={
-          <p>
-            Nothing more is written. The values written so far stay in Exist; you can still undo
-            them afterwards.
-          </p>
-        }
-        confirmLabel="Cancel import"
-        busyLabel="Cancelling…"
-        confirmVariant="danger"
-        returnFocusTo={["import-pause", "import-resume"]}
-        onConfirm={() => run("cancel")}
-      />
     </>
   );
 }

@@ -38,6 +38,39 @@ export async function sandboxValues(accessToken: string, name: string) {
 
 export type Column = { name: string; label: string; valueType: number; values: Value[] };
 
+/**
+ * A column's values: `file(index)` on each of `days`, but on the first `keep` days the sandbox
+ * holds a value for `name`, that value as it is (so the preview counts them unchanged).
+ */
+export async function keptValues(
+  accessToken: string,
+  name: string,
+  days: string[],
+  keep: number,
+  file: (index: number) => Value,
+): Promise<Value[]> {
+  const current = await sandboxValues(accessToken, name);
+  let kept = 0;
+  return days.map((day, index) => {
+    const now = current.get(day);
+    if (now !== undefined && now !== null && kept < keep) {
+      kept += 1;
+      return now;
+    }
+    return file(index);
+  });
+}
+
+/** What the sandbox holds on `days` for each column, in the columns' order (undefined: nothing). */
+export async function heldValues(accessToken: string, days: string[], columns: Column[]) {
+  const held: Array<Array<Value | undefined>> = [];
+  for (const column of columns) {
+    const now = await sandboxValues(accessToken, column.name);
+    held.push(days.map((day) => now.get(day)));
+  }
+  return held;
+}
+
 /** A wide file's plan: one attribute per column, one value per day, rows from 2 (after the header). */
 export function wideDraft(fileName: string, days: string[], columns: Column[]): ImportDraftBody {
   return {

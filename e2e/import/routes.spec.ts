@@ -13,6 +13,8 @@ import { call, post } from "../api/http";
 import {
   UPDATE,
   expectedCounts,
+  heldValues,
+  keptValues,
   lastDays,
   sandboxValues,
   until,
@@ -33,21 +35,13 @@ const read = (id: string, cookie = session.cookie) =>
 
 /** 100 days of water, weight and swim; the first 5 of the month's water values kept as they are. */
 async function fileColumns(days: string[]): Promise<Column[]> {
-  const water = await sandboxValues(session.tokens.access_token, "water");
-  let kept = 0;
+  const token = session.tokens.access_token;
   return [
     {
       name: "water",
       label: "Water",
       valueType: 0,
-      values: days.map((day, index) => {
-        const now = water.get(day);
-        if (typeof now === "number" && kept < 5) {
-          kept += 1;
-          return now;
-        }
-        return 1000 + index;
-      }),
+      values: await keptValues(token, "water", days, 5, (index) => 1000 + index),
     },
     {
       name: "weight",
@@ -122,10 +116,9 @@ test("a wide import previews what the sandbox holds, writes exactly the file, an
   expect(updates).toHaveLength(Math.ceil(toWrite / 35));
   expect(updates.every((request) => (request.objects ?? 0) <= 35)).toBe(true);
   expect(updates.reduce((sum, request) => sum + (request.objects ?? 0), 0)).toBe(toWrite);
-  for (const column of columns) {
-    const now = await sandboxValues(session.tokens.access_token, column.name);
-    expect(days.map((day) => now.get(day))).toEqual(column.values);
-  }
+  expect(await heldValues(session.tokens.access_token, days, columns)).toEqual(
+    columns.map((column) => column.values),
+  );
 
   // The same file again: nothing new, nothing to replace.
   const again = await post("/api/imports", draft, session.cookie);

@@ -14,6 +14,7 @@ import type {
 import { errorCodeFor } from "@/lib/api/errors";
 import { byExistOrder, changedAttributes, mergeChanged } from "@/lib/attributes/merge";
 import { observeOwners } from "@/lib/api/history/observe-owners";
+import { recordChange } from "@/lib/api/history/record-change";
 import type { ExistClient, OwnershipOutcome, Untried } from "@/lib/exist/client";
 import { existConfig } from "@/lib/exist/config";
 import { writeAccess } from "@/lib/scopes";
@@ -60,20 +61,22 @@ export async function loadAttributes(
 type Session = { username: string; scopes: readonly string[]; refreshToken: string };
 
 /**
- * POST /api/attributes/acquire and /release: Exist's answer as it is (200, or 202 with the
- * failed items), plus the items never sent when a later call failed; with `success_objects=true`
- * its success items are the changed attributes, which also update the user's cached list. When
- * anything was not done (or Exist sent no whole objects) the cached list is dropped instead: even
- * a failed call may have changed some owners.
+ * POST /api/attributes/acquire and /release: `change` (the call to Exist for `items`) recorded in
+ * the history, and Exist's answer as it is (200, or 202 with the failed items), plus the items
+ * never sent when a later call failed; with `success_objects=true` its success items are the
+ * changed attributes, which also update the user's cached list. When anything was not done (or
+ * Exist sent no whole objects) the cached list is dropped instead: even a failed call may have
+ * changed some owners.
  */
 export async function changeOwnership(
   session: { username: string },
   action: "acquire" | "release",
+  items: Parameters<typeof recordChange>[2],
   change: () => Promise<OwnershipOutcome>,
 ): Promise<NextResponse> {
   let changed: ReturnType<typeof changedAttributes> = null;
   try {
-    const { status, result, untried } = await change();
+    const { status, result, untried } = await recordChange(session.username, action, items, change);
     changed = result.failed.length === 0 && !untried ? changedAttributes(result, action) : null;
     const answer: OwnershipResponse = {
       success: changed ?? result.success,

@@ -30,17 +30,22 @@ export type UnitSpec = {
 };
 
 /**
- * An amount the `imperial_*` flag shows converted, `perImperial` metric units to one imperial
- * unit; never below 0.
+ * An amount in `label` to `decimals` places that the `imperial_*` flag `flag` shows in `imperial`,
+ * `perImperial` metric units to one imperial unit (to `imperialDecimals` places); never below 0.
  */
 const convertible = (
-  metric: Measure,
-  imperial: Measure & { flag: keyof Units },
+  label: string,
+  decimals: number,
+  flag: keyof Units,
+  imperial: string,
   perImperial: number,
+  imperialDecimals = decimals,
 ): UnitSpec => ({
-  metric,
+  metric: { label, decimals },
   imperial: {
-    ...imperial,
+    flag,
+    label: imperial,
+    decimals: imperialDecimals,
     fromMetric: (value: number) => value / perImperial,
     toMetric: (value: number) => value * perImperial,
   },
@@ -50,21 +55,13 @@ const convertible = (
 
 // Exact definitions: 1 lb = 0.45359237 kg, 1 mi = 1.609344 km, 1 ft = 0.3048 m,
 // 1 kcal = 4.184 kJ, 1 US fl oz = 29.5735295625 ml.
-const km = convertible(
-  { label: "km", decimals: 2 },
-  { flag: "distance", label: "mi", decimals: 2 },
-  1.609344,
-);
-const kilojoules = convertible(
-  { label: "kJ", decimals: 0 },
-  { flag: "energy", label: "kcal", decimals: 0 },
-  4.184,
-);
-const kilograms = convertible(
-  { label: "kg", decimals: 1 },
-  { flag: "weight", label: "lb", decimals: 1 },
-  0.45359237,
-);
+const km = convertible("km", 2, "distance", "mi", 1.609344);
+const kmPerHour = convertible("km/h", 1, "distance", "mph", 1.609344);
+const metres = convertible("m", 0, "distance", "ft", 0.3048);
+const kilojoules = convertible("kJ", 0, "energy", "kcal", 4.184);
+const kilograms = convertible("kg", 1, "weight", "lb", 0.45359237);
+// Integer millilitres (value type 0); one decimal of fl oz still reads back the same.
+const millilitres = convertible("ml", 0, "liquid", "fl oz", 29.5735295625, 1);
 
 const celsius = {
   metric: { label: "°C", decimals: 1 },
@@ -88,31 +85,15 @@ const UNITS: Record<string, UnitSpec> = {
   steps_distance: km,
   cycle_distance: km,
   workouts_distance: km,
-  steps_elevation: {
-    ...convertible(
-      { label: "m", decimals: 0 },
-      { flag: "distance", label: "ft", decimals: 0 },
-      0.3048,
-    ),
-    scale: 1000,
-  },
+  steps_elevation: { ...metres, scale: 1000 },
   active_energy: kilojoules,
   energy: kilojoules,
-  // Integer millilitres (value type 0); one decimal of fl oz still reads back the same.
-  water: convertible(
-    { label: "ml", decimals: 0 },
-    { flag: "liquid", label: "fl oz", decimals: 1 },
-    29.5735295625,
-  ),
+  water: millilitres,
   weight: kilograms,
   lean_mass: kilograms,
   weather_temp_max: celsius,
   weather_temp_min: celsius,
-  weather_wind_speed: convertible(
-    { label: "km/h", decimals: 1 },
-    { flag: "distance", label: "mph", decimals: 1 },
-    1.609344,
-  ),
+  weather_wind_speed: kmPerHour,
   carbohydrates: plain("g", 1),
   fat: plain("g", 1),
   fibre: plain("g", 1),

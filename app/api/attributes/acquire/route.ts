@@ -1,13 +1,10 @@
 import { changeOwnership } from "@/lib/api/attributes";
-import { recordChange } from "@/lib/api/history/record-change";
 import { allowedMethods, methodNotAllowed, withSession } from "@/lib/api/handler";
 import { acquireBodySchema } from "@/lib/validations/ownership";
 
 /** Makes this app the owner of the named attributes (creating templated ones the user lacks). */
 export const POST = withSession({ body: acquireBodySchema }, ({ exist, session, body }) =>
-  changeOwnership(session, "acquire", () =>
-    recordChange(session.username, "acquire", body, () => exist.acquire(body)),
-  ),
+  changeOwnership(session, "acquire", body, () => exist.acquire(body)),
 );
 
 const notAllowed = methodNotAllowed(["POST"]);

@@ -1,13 +1,10 @@
 import { changeOwnership } from "@/lib/api/attributes";
-import { recordChange } from "@/lib/api/history/record-change";
 import { allowedMethods, methodNotAllowed, withSession } from "@/lib/api/handler";
 import { releaseBodySchema } from "@/lib/validations/ownership";
 
 /** Gives up this app's ownership of the named attributes. */
 export const POST = withSession({ body: releaseBodySchema }, ({ exist, session, body }) =>
-  changeOwnership(session, "release", () =>
-    recordChange(session.username, "release", body, () => exist.release(body)),
-  ),
+  changeOwnership(session, "release", body, () => exist.release(body)),
 );
 
 const notAllowed = methodNotAllowed(["POST"]);
