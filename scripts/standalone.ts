@@ -13,8 +13,10 @@
  * `tsx scripts/standalone.ts` (Node 24 also runs it alone); NEXT_DIST_DIR names the build
  * folder, as in next.config.mjs.
  */
-import { cpSync, existsSync, readdirSync, rmSync } from "node:fs";
+import { cpSync, existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
+import ts from "typescript";
 
 const PGLITE = "node_modules/@electric-sql/pglite";
 
@@ -26,6 +28,32 @@ const PGLITE = "node_modules/@electric-sql/pglite";
  */
 export const SERVER_NODE_FLAGS = ["--no-wasm-tier-up", "--no-wasm-dynamic-tiering"];
 
+/**
+ * The production process's preload, in the standalone folder: lib/server/json-output.ts
+ * compiled to JavaScript, then the call that makes stdout and stderr write JSON lines when
+ * LOG_FORMAT=json (from the first line on: Next.js prints its banner before the app loads).
+ * `start:prod` and the image's command run it with `node --import`.
+ */
+export const PRELOAD = "json-output.mjs";
+
+/** `--import` of the preload in the standalone folder `dir`, for `node`'s command line. */
+export function preloadFlag(dir: string): string {
+  return `--import=${pathToFileURL(path.join(dir, PRELOAD)).href}`;
+}
+
+/** Writes the preload into the folder `target`. */
+export function writePreload(root: string, target: string): void {
+  const source = readFileSync(path.join(root, "lib/server/json-output.ts"), "utf8");
+  const { outputText } = ts.transpileModule(source, {
+    compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
+    fileName: "json-output.ts",
+  });
+  writeFileSync(
+    path.join(target, PRELOAD),
+    `// Made by scripts/standalone.ts from lib/server/json-output.ts: do not edit.\n${outputText}\njsonOutput();\n`,
+  );
+}
+
 /** Paths, relative to the standalone folder, the server opens at run time. */
 export function runtimeFiles(root: string, distDir: string): string[] {
   const migrations = readdirSync(path.join(root, "drizzle"))
@@ -33,6 +61,7 @@ export function runtimeFiles(root: string, distDir: string): string[] {
     .map((name) => `drizzle/${name}`);
   return [
     "server.js",
+    PRELOAD,
     `${distDir}/BUILD_ID`,
     `${distDir}/static`,
     ...readdirSync(path.join(root, "public")).map((name) => `public/${name}`),
@@ -66,6 +95,7 @@ export function completeStandalone(root: string, distDir: string): string[] {
     rmSync(path.join(target, folder), { recursive: true, force: true });
     cpSync(path.join(root, folder), path.join(target, folder), { recursive: true });
   }
+  writePreload(root, target);
   const pglite = path.join(target, PGLITE);
   if (!existsSync(path.join(pglite, "dist/pglite.wasm"))) {
     // The whole package, as Node resolves it from the server's node_modules.
