@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PRELOAD, preloadFlag, writePreload } from "./standalone";
+import { EXTERNAL_PACKAGES, PRELOAD, preloadFlag, unloadable, writePreload } from "./standalone";
 
 const ACCESS = "0123456789abcdef0123456789abcdef01234567";
 let dir = "";
@@ -71,5 +71,15 @@ describe(`the production preload (${PRELOAD})`, () => {
       "no newline at the end",
     ]);
     expect(stderr.join("\n")).toMatch(/Error: refused/);
+  });
+});
+
+describe("the external packages' check", () => {
+  it("names each package the folder cannot load, and none where it can", () => {
+    // `dir` holds no node_modules; the project does.
+    expect(unloadable(dir)).toEqual(
+      EXTERNAL_PACKAGES.map((name) => expect.stringMatching(`^node_modules/${name} \\(`)),
+    );
+    expect(unloadable(path.resolve(import.meta.dirname, ".."))).toEqual([]);
   });
 });

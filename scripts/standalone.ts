@@ -13,12 +13,30 @@
  * `tsx scripts/standalone.ts` (Node 24 also runs it alone); NEXT_DIST_DIR names the build
  * folder, as in next.config.mjs.
  */
-import { cpSync, existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import {
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import ts from "typescript";
 
 const PGLITE = "node_modules/@electric-sql/pglite";
+
+/**
+ * The packages the server loads from the standalone folder's node_modules rather than from its
+ * bundle (`serverExternalPackages` in next.config.mjs, and `pg` on Next.js's own list): PGlite,
+ * the job engine and the PostgreSQL client. Each must load there, with what it imports.
+ */
+export const EXTERNAL_PACKAGES = ["@electric-sql/pglite", "pg-boss", "pg"];
 
 /**
  * Node's flags for the production server (`start:prod` in package.json spells them out, and
@@ -73,6 +91,11 @@ export function runtimeFiles(root: string, distDir: string): string[] {
     `${PGLITE}/dist/pglite.wasm`,
     `${PGLITE}/dist/pglite.data`,
     `${PGLITE}/dist/initdb.wasm`,
+    // The job engine (its plans import a JSON file of its schema).
+    "node_modules/pg-boss/package.json",
+    "node_modules/pg-boss/dist/index.js",
+    "node_modules/pg-boss/dist/schema.json",
+    "node_modules/pg/package.json",
   ];
 }
 
@@ -104,7 +127,42 @@ export function completeStandalone(root: string, distDir: string): string[] {
       filter: (source) => !source.endsWith(".map"),
     });
   }
-  return runtimeFiles(root, distDir).filter((file) => !existsSync(path.join(target, file)));
+  const missing = runtimeFiles(root, distDir).filter(
+    (file) => !existsSync(path.join(target, file)),
+  );
+  return missing.length > 0 ? missing : unloadable(target);
+}
+
+/**
+ * The external packages that cannot be imported from the standalone folder `target`. Node looks
+ * for a package in every parent folder's node_modules, and the project's own holds them all: the
+ * check imports them through a link to `target`'s node_modules from a folder of its own, with
+ * `--preserve-symlinks`, so that nothing outside the standalone folder can stand in.
+ */
+export function unloadable(target: string): string[] {
+  const code = `
+    const failed = [];
+    for (const name of ${JSON.stringify(EXTERNAL_PACKAGES)}) {
+      await import(name).catch((error) => failed.push(\`node_modules/\${name} (\${error.message})\`));
+    }
+    console.log(JSON.stringify(failed));`;
+  const folder = mkdtempSync(path.join(tmpdir(), "exist-ownership-standalone-check-"));
+  try {
+    symlinkSync(path.join(path.resolve(target), "node_modules"), path.join(folder, "node_modules"));
+    const result = spawnSync(
+      process.execPath,
+      ["--preserve-symlinks", "--input-type=module", "-e", code],
+      {
+        cwd: folder,
+        encoding: "utf8",
+        env: { PATH: process.env.PATH ?? "", NODE_ENV: "production" },
+      },
+    );
+    if (result.status !== 0) return [`the external packages (${result.stderr.trim()})`];
+    return JSON.parse(result.stdout) as string[];
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
 }
 
 if (import.meta.filename === process.argv[1]) {
