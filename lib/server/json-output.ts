@@ -8,6 +8,7 @@
  * to a library's warning and an uncaught error, not only the lines the logger writes.
  */
 import { StringDecoder } from "node:string_decoder";
+import { isMainThread } from "node:worker_threads";
 
 export type Level = "debug" | "info" | "warn" | "error";
 export type LogFields = Record<string, string | number | boolean | null | undefined>;
@@ -188,10 +189,12 @@ const INSTALLED = Symbol.for("exist-ownership.jsonOutput");
 /**
  * With LOG_FORMAT=json (`format`): stdout (information) and stderr (errors, and the warnings that
  * say so) write only JSON lines, and an uncaught error is one too. Once per process: the preload
- * and instrumentation.ts (for a server started without it) both call it.
+ * and instrumentation.ts (for a server started without it) both call it. The main thread only: a
+ * worker thread's output goes through the main thread's streams, and its uncaught errors are its
+ * parent's to handle.
  */
 export function jsonOutput(format = process.env.LOG_FORMAT): void {
-  if (format?.trim().toLowerCase() !== "json") return;
+  if (format?.trim().toLowerCase() !== "json" || !isMainThread) return;
   const state = process as NodeJS.Process & { [INSTALLED]?: boolean };
   if (state[INSTALLED]) return;
   state[INSTALLED] = true;
