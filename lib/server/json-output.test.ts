@@ -17,7 +17,7 @@ describe("asJsonLines", () => {
     );
   });
 
-  it("keeps a JSON object as it is, and the plain lines around it apart", () => {
+  it("keeps a log entry as it is, and the plain lines around it apart", () => {
     const line = `{"time":"x","level":"info","msg":"api GET /api/attributes 200","traceId":"${ACCESS}"}`;
     const lines = asJsonLines(`before\n${line}\nafter`, "info", TIME).split("\n");
     expect(lines[1]).toBe(line);
@@ -26,6 +26,16 @@ describe("asJsonLines", () => {
       "api GET /api/attributes 200",
       "after",
       "",
+    ]);
+  });
+
+  it("scrubs a log entry someone else wrote, and makes other JSON a message", () => {
+    const entry = `{"time":"x","level":"warn","msg":"refresh","token":"${ACCESS}","n":1}`;
+    expect(asJsonLines(entry, "info")).toBe(
+      `{"time":"x","level":"warn","msg":"refresh","token":"[redacted]","n":1}\n`,
+    );
+    expect(parsed(asJsonLines(`{"access_token":"${ACCESS}"}\n[1,2]`, "info", TIME))).toEqual([
+      { time: TIME.toISOString(), level: "info", msg: `{"access_token":"[redacted]"}\n[1,2]` },
     ]);
   });
 

@@ -86,20 +86,39 @@ const FRAME = /^\s+at /;
 const WARNING = /^(\(node:\d+\) (\[\w+\] )?\w*Warning\b|⚠)/;
 const ERROR = /^⨯/;
 
-/** Whether `line` is one JSON object already (the logger's lines, which are scrubbed). */
-function isJsonObject(line: string): boolean {
-  if (!line.startsWith("{") || !line.endsWith("}")) return false;
+/**
+ * `line` when it is a log entry already (a JSON object with a time, a level and a message: the
+ * logger's lines), its string fields scrubbed (they are, when the logger wrote it: then the line
+ * stays as it is); undefined for any other line, JSON or not.
+ */
+function asEntry(line: string): string | undefined {
+  if (!line.startsWith("{") || !line.endsWith("}")) return undefined;
+  let value: unknown;
   try {
-    const value: unknown = JSON.parse(line);
-    return typeof value === "object" && value !== null && !Array.isArray(value);
+    value = JSON.parse(line);
   } catch {
-    return false;
+    return undefined;
   }
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return undefined;
+  const entry = value as Record<string, unknown>;
+  if ([entry.time, entry.level, entry.msg].some((field) => typeof field !== "string")) {
+    return undefined;
+  }
+  let scrubbed = false;
+  for (const [name, field] of Object.entries(entry)) {
+    if (typeof field !== "string" || OWN_IDS.has(name)) continue;
+    const clean = scrub(field);
+    if (clean !== field) {
+      entry[name] = clean;
+      scrubbed = true;
+    }
+  }
+  return scrubbed ? JSON.stringify(entry) : line;
 }
 
 /**
- * Complete lines as JSON lines (each ending in a newline): a JSON object stays as it is; the
- * other lines, without colours and blank lines, make one object per run (a message and the stack
+ * Complete lines as JSON lines (each ending in a newline): a log entry stays one (`asEntry`); the
+ * other lines, without colours and blank lines, make one entry per run (a message and the stack
  * frames under it), scrubbed, at `level` unless it reads as a warning or an error.
  */
 export function asJsonLines(text: string, level: Level, time = new Date()): string {
@@ -117,9 +136,10 @@ export function asJsonLines(text: string, level: Level, time = new Date()): stri
   for (const raw of text.split("\n")) {
     const line = raw.replace(ANSI, "").trimEnd();
     if (!line.trim()) continue;
-    if (isJsonObject(line.trim())) {
+    const entry = asEntry(line.trim());
+    if (entry) {
       flush();
-      out += `${line.trim()}\n`;
+      out += `${entry}\n`;
     } else {
       run.push(line);
     }
