@@ -43,5 +43,5 @@ STOPSIGNAL SIGTERM
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
     CMD ["node", "-e", "fetch(`http://127.0.0.1:${process.env.PORT}/api/health`).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 # package.json's start:prod, from inside the standalone folder (scripts/container.sh checks they
-# agree).
-CMD ["node", "--no-wasm-tier-up", "--no-wasm-dynamic-tiering", "server.js"]
+# agree): the preload makes every line JSON with LOG_FORMAT=json (scripts/standalone.ts).
+CMD ["node", "--import=./json-output.mjs", "--no-wasm-tier-up", "--no-wasm-dynamic-tiering", "server.js"]

@@ -10,7 +10,11 @@
  */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  // LOG_FORMAT=json: Next.js's own lines (and any library's) become JSON lines from here on.
+  // LOG_FORMAT=json: Next.js's own lines (and any library's) become JSON lines: the console's,
+  // at their levels, from here on; anything written to stdout or stderr, since the process
+  // started when the production preload ran it (lib/server/json-output.ts), from here otherwise.
+  const { jsonOutput } = await import("@/lib/server/json-output");
+  jsonOutput();
   const { jsonConsole, logger } = await import("@/lib/server/logger");
   jsonConsole();
   // Without an OTLP endpoint, no OpenTelemetry SDK is loaded at all (its API stays a no-op).

@@ -7,6 +7,9 @@
  *       by the app and that /api/history shows it done; keeps the session cookie in <cookieFile>
  *   tsx scripts/container-check.ts history <appUrl> <cookieFile>
  *       the acquire is still in /api/history (a new container on the same volume)
+ *   tsx scripts/container-check.ts json-logs <logFile>
+ *       every line of a container's output (`podman logs`, LOG_FORMAT=json) is one JSON object
+ *       with a time, a level and a message, Next.js's start-up banner among them
  *
  * Each prints one line and exits 0, or prints what is wrong and exits 1.
  */
@@ -126,12 +129,31 @@ async function history(appUrl: string, cookieFile: string): Promise<void> {
   console.log(`history: the earlier acquire of ${ATTRIBUTE} is in /api/history`);
 }
 
+function jsonLogs(logFile: string): void {
+  const lines = readFileSync(logFile, "utf8").split("\n").filter(Boolean);
+  const messages = lines.map((line) => {
+    let entry: Record<string, unknown> | undefined;
+    try {
+      entry = JSON.parse(line) as Record<string, unknown>;
+    } catch {
+      // Reported below.
+    }
+    const fields = [entry?.time, entry?.level, entry?.msg];
+    if (fields.some((field) => typeof field !== "string")) fail(`not a JSON log line: ${line}`);
+    return String(entry?.msg);
+  });
+  if (!messages.some((msg) => msg.startsWith("▲ Next.js"))) fail("no start-up banner in the log");
+  console.log(`json-logs: ${lines.length} lines, each a JSON object, the start-up banner included`);
+}
+
 const [command, ...args] = process.argv.slice(2);
 if (command === "up" && args[0]) await up(args[0]);
 else if (command === "acquire" && args[0] && args[1] && args[2]) {
   await acquire(args[0], args[1], args[2]);
 } else if (command === "history" && args[0] && args[1]) await history(args[0], args[1]);
+else if (command === "json-logs" && args[0]) jsonLogs(args[0]);
 else
   fail(
-    "usage: up <appUrl> | acquire <appUrl> <sandboxUrl> <cookieFile> | history <appUrl> <cookieFile>",
+    "usage: up <appUrl> | acquire <appUrl> <sandboxUrl> <cookieFile> | history <appUrl> " +
+      "<cookieFile> | json-logs <logFile>",
   );

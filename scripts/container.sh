@@ -14,7 +14,8 @@
 #   6. the embedded database's lock: a second container on the volume is refused while the first
 #      lives; the first stops on SIGTERM within the 15 s stop timeout; a new container on the
 #      volume then starts and finds the history; one killed (SIGKILL, its lock left behind) is
-#      taken over by the next once its heartbeat has stopped
+#      taken over by the next once its heartbeat has stopped; that one runs with LOG_FORMAT=json,
+#      and every line of its output is a JSON object
 #
 # Ends with "container: passed" (exit 0), "container: skipped: <reason>" (exit 0) where podman
 # cannot be installed or run, or "container: FAILED: <what>" (exit 1). Removes the containers,
@@ -224,7 +225,7 @@ export AUTH_SECRET TOKEN_ENCRYPTION_KEY
 
 podman volume create "$VOLUME" >/dev/null
 
-# run_app <name> <port>: the container as production runs it, detached.
+# run_app <name> <port> [podman run options]: the container as production runs it, detached.
 run_app() {
   STARTED_CONTAINERS+=("$1")
   podman run --detach --name "$1" \
@@ -233,7 +234,7 @@ run_app() {
     --network host --stop-timeout "$STOP_TIMEOUT" \
     --env PORT="$2" --env APP_URL="http://localhost:$2" \
     --env EXIST_BASE_URL="$SANDBOX_URL" --env AUTH_SECRET --env TOKEN_ENCRYPTION_KEY \
-    "$IMAGE" >/dev/null 2>"$WORK/run-$1.log" || { cat "$WORK/run-$1.log"; die "podman run $1"; }
+    "${@:3}" "$IMAGE" >/dev/null 2>"$WORK/run-$1.log" || { cat "$WORK/run-$1.log"; die "podman run $1"; }
 }
 # logs_have <name> <pattern>: a file first, not a pipe: grep -q would stop podman logs mid-way
 # (SIGPIPE, which pipefail counts as a failure).
@@ -304,9 +305,13 @@ podman kill --signal KILL "$THIRD" >/dev/null 2>&1
 podman wait "$THIRD" >/dev/null 2>&1 || true
 FOURTH="$RUN_ID-4"
 started=$SECONDS
-run_app "$FOURTH" "$APP_PORT"
+run_app "$FOURTH" "$APP_PORT" --env LOG_FORMAT=json
 check up "$APP_URL" >/dev/null || logs_and_die "$FOURTH" "the stale lock was not taken over"
 say "after a SIGKILL (lock left behind): the next container took over in $(elapsed "$started")"
+check history "$APP_URL" "$WORK/cookie" >/dev/null || logs_and_die "$FOURTH" "the history"
 podman stop "$FOURTH" >/dev/null 2>&1
+# That one ran with LOG_FORMAT=json: the image's command carries the preload (banner included).
+podman logs "$FOURTH" >"$WORK/logs-$FOURTH" 2>&1
+check json-logs "$WORK/logs-$FOURTH" || logs_and_die "$FOURTH" "LOG_FORMAT=json: a line is not JSON"
 
 say "passed in $(elapsed "$SCRIPT_STARTED") (image $image_mb MB, server $rss_mb MB resident after sign-in, stop $stop_ms ms)"

@@ -15,7 +15,7 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { EnvError, parseEnv } from "../lib/env";
 import { DEFAULT_SANDBOX_PORT } from "../lib/sandbox-client";
-import { SERVER_NODE_FLAGS, completeStandalone, standaloneDir } from "./standalone";
+import { SERVER_NODE_FLAGS, completeStandalone, preloadFlag, standaloneDir } from "./standalone";
 
 const root = path.resolve(import.meta.dirname, "..");
 const nextBin = path.join(root, "node_modules/next/dist/bin/next");
@@ -236,8 +236,10 @@ async function main(): Promise<void> {
   }
   banner(env, sandboxMode);
   const port = env.PORT?.trim() || "3000";
-  if (mode === "start") run([...SERVER_NODE_FLAGS, serverJs], { ...env, PORT: port });
-  else run([nextBin, "dev", "--port", port], env);
+  if (mode === "start") {
+    const flags = [preloadFlag(standaloneDir(root, distDir)), ...SERVER_NODE_FLAGS];
+    run([...flags, serverJs], { ...env, PORT: port });
+  } else run([nextBin, "dev", "--port", port], env);
 }
 
 void main();

@@ -13,10 +13,30 @@
  * `tsx scripts/standalone.ts` (Node 24 also runs it alone); NEXT_DIST_DIR names the build
  * folder, as in next.config.mjs.
  */
-import { cpSync, existsSync, readdirSync, rmSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import {
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
+import ts from "typescript";
 
 const PGLITE = "node_modules/@electric-sql/pglite";
+
+/**
+ * The packages the server loads from the standalone folder's node_modules rather than from its
+ * bundle (`serverExternalPackages` in next.config.mjs, and `pg` on Next.js's own list): PGlite,
+ * the job engine and the PostgreSQL client. Each must load there, with what it imports.
+ */
+export const EXTERNAL_PACKAGES = ["@electric-sql/pglite", "pg-boss", "pg"];
 
 /**
  * Node's flags for the production server (`start:prod` in package.json spells them out, and
@@ -26,6 +46,32 @@ const PGLITE = "node_modules/@electric-sql/pglite";
  */
 export const SERVER_NODE_FLAGS = ["--no-wasm-tier-up", "--no-wasm-dynamic-tiering"];
 
+/**
+ * The production process's preload, in the standalone folder: lib/server/json-output.ts
+ * compiled to JavaScript, then the call that makes stdout and stderr write JSON lines when
+ * LOG_FORMAT=json (from the first line on: Next.js prints its banner before the app loads).
+ * `start:prod` and the image's command run it with `node --import`.
+ */
+export const PRELOAD = "json-output.mjs";
+
+/** `--import` of the preload in the standalone folder `dir`, for `node`'s command line. */
+export function preloadFlag(dir: string): string {
+  return `--import=${pathToFileURL(path.join(dir, PRELOAD)).href}`;
+}
+
+/** Writes the preload into the folder `target`. */
+export function writePreload(root: string, target: string): void {
+  const source = readFileSync(path.join(root, "lib/server/json-output.ts"), "utf8");
+  const { outputText } = ts.transpileModule(source, {
+    compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
+    fileName: "json-output.ts",
+  });
+  writeFileSync(
+    path.join(target, PRELOAD),
+    `// Made by scripts/standalone.ts from lib/server/json-output.ts: do not edit.\n${outputText}\njsonOutput();\n`,
+  );
+}
+
 /** Paths, relative to the standalone folder, the server opens at run time. */
 export function runtimeFiles(root: string, distDir: string): string[] {
   const migrations = readdirSync(path.join(root, "drizzle"))
@@ -33,6 +79,7 @@ export function runtimeFiles(root: string, distDir: string): string[] {
     .map((name) => `drizzle/${name}`);
   return [
     "server.js",
+    PRELOAD,
     `${distDir}/BUILD_ID`,
     `${distDir}/static`,
     ...readdirSync(path.join(root, "public")).map((name) => `public/${name}`),
@@ -44,6 +91,11 @@ export function runtimeFiles(root: string, distDir: string): string[] {
     `${PGLITE}/dist/pglite.wasm`,
     `${PGLITE}/dist/pglite.data`,
     `${PGLITE}/dist/initdb.wasm`,
+    // The job engine (its plans import a JSON file of its schema).
+    "node_modules/pg-boss/package.json",
+    "node_modules/pg-boss/dist/index.js",
+    "node_modules/pg-boss/dist/schema.json",
+    "node_modules/pg/package.json",
   ];
 }
 
@@ -66,6 +118,7 @@ export function completeStandalone(root: string, distDir: string): string[] {
     rmSync(path.join(target, folder), { recursive: true, force: true });
     cpSync(path.join(root, folder), path.join(target, folder), { recursive: true });
   }
+  writePreload(root, target);
   const pglite = path.join(target, PGLITE);
   if (!existsSync(path.join(pglite, "dist/pglite.wasm"))) {
     // The whole package, as Node resolves it from the server's node_modules.
@@ -74,7 +127,42 @@ export function completeStandalone(root: string, distDir: string): string[] {
       filter: (source) => !source.endsWith(".map"),
     });
   }
-  return runtimeFiles(root, distDir).filter((file) => !existsSync(path.join(target, file)));
+  const missing = runtimeFiles(root, distDir).filter(
+    (file) => !existsSync(path.join(target, file)),
+  );
+  return missing.length > 0 ? missing : unloadable(target);
+}
+
+/**
+ * The external packages that cannot be imported from the standalone folder `target`. Node looks
+ * for a package in every parent folder's node_modules, and the project's own holds them all: the
+ * check imports them through a link to `target`'s node_modules from a folder of its own, with
+ * `--preserve-symlinks`, so that nothing outside the standalone folder can stand in.
+ */
+export function unloadable(target: string): string[] {
+  const code = `
+    const failed = [];
+    for (const name of ${JSON.stringify(EXTERNAL_PACKAGES)}) {
+      await import(name).catch((error) => failed.push(\`node_modules/\${name} (\${error.message})\`));
+    }
+    console.log(JSON.stringify(failed));`;
+  const folder = mkdtempSync(path.join(tmpdir(), "exist-ownership-standalone-check-"));
+  try {
+    symlinkSync(path.join(path.resolve(target), "node_modules"), path.join(folder, "node_modules"));
+    const result = spawnSync(
+      process.execPath,
+      ["--preserve-symlinks", "--input-type=module", "-e", code],
+      {
+        cwd: folder,
+        encoding: "utf8",
+        env: { PATH: process.env.PATH ?? "", NODE_ENV: "production" },
+      },
+    );
+    if (result.status !== 0) return [`the external packages (${result.stderr.trim()})`];
+    return JSON.parse(result.stdout) as string[];
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
 }
 
 if (import.meta.filename === process.argv[1]) {

@@ -21,8 +21,11 @@ export const productionSandboxPort = SANDBOX_PORT + 40;
 export const productionSandboxUrl = `http://127.0.0.1:${productionSandboxPort}`;
 export const productionUrl = (index = 0) => `http://localhost:${productionPort(index)}`;
 
-/** Node's flags in package.json's `start:prod`, which must run the standalone server alone. */
-export function startProdFlags(): string[] {
+/**
+ * Node's flags in package.json's `start:prod`, which must run the standalone server alone, for a
+ * copy of the standalone folder in `dir` (the preload's path is the copy's).
+ */
+export function startProdFlags(dir: string): string[] {
   const scripts = (
     JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")) as {
       scripts: Record<string, string>;
@@ -32,7 +35,11 @@ export function startProdFlags(): string[] {
     scripts["start:prod"] ?? "",
   );
   if (!match) throw new Error(`start:prod is not "node [flags] .next/standalone/server.js"`);
-  return (match[1] ?? "").trim().split(" ").filter(Boolean);
+  return (match[1] ?? "")
+    .trim()
+    .split(" ")
+    .filter(Boolean)
+    .map((flag) => flag.replace("=./.next/standalone/", `=${dir}/`));
 }
 
 /**
@@ -57,7 +64,11 @@ export type Exit = { code: number | null; signal: NodeJS.Signals | null; at: num
 export type ServerProcess = {
   url: string;
   pid: number;
+  /** stdout and stderr as they came, interleaved. */
   output: () => string;
+  /** Each stream alone (interleaved, a line of one could be cut by a chunk of the other). */
+  stdout: () => string;
+  stderr: () => string;
   exited: Promise<Exit>;
   stop: (signal?: NodeJS.Signals) => Promise<Exit>;
 };
@@ -65,8 +76,17 @@ export type ServerProcess = {
 function track(child: ChildProcess, url: string): ServerProcess {
   running.add(child);
   let log = "";
-  child.stdout?.on("data", (chunk: Buffer) => (log += chunk.toString()));
-  child.stderr?.on("data", (chunk: Buffer) => (log += chunk.toString()));
+  let stdout = "";
+  let stderr = "";
+  // Decoded as a stream: a character cut between two chunks stays whole.
+  child.stdout?.setEncoding("utf8").on("data", (chunk: string) => {
+    log += chunk;
+    stdout += chunk;
+  });
+  child.stderr?.setEncoding("utf8").on("data", (chunk: string) => {
+    log += chunk;
+    stderr += chunk;
+  });
   const exited = new Promise<Exit>((resolve) =>
     child.on("exit", (code, signal) => {
       running.delete(child);
@@ -78,6 +98,8 @@ function track(child: ChildProcess, url: string): ServerProcess {
     url,
     pid: child.pid,
     output: () => log,
+    stdout: () => stdout,
+    stderr: () => stderr,
     exited,
     stop: async (signal = "SIGTERM") => {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
@@ -111,7 +133,7 @@ export async function startStandalone(
   env: Record<string, string>,
 ): Promise<ServerProcess> {
   const url = productionUrl(index);
-  const child = spawn(process.execPath, [...startProdFlags(), path.join(dir, "server.js")], {
+  const child = spawn(process.execPath, [...startProdFlags(dir), path.join(dir, "server.js")], {
     // Only what production sets: no inherited NEXT_*, npm_* or tsx variables.
     env: {
       PATH: process.env.PATH ?? "",

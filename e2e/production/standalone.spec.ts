@@ -56,6 +56,8 @@ test("the standalone folder holds every file the server loads at run time", () =
     "node_modules/@electric-sql/pglite/dist/pglite.wasm",
     "node_modules/@electric-sql/pglite/dist/pglite.data",
     "node_modules/@electric-sql/pglite/dist/initdb.wasm",
+    "node_modules/pg-boss/dist/index.js",
+    "json-output.mjs",
     "drizzle/meta/_journal.json",
     `${distDir}/static`,
   ]) {

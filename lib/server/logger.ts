@@ -10,62 +10,16 @@
 import "server-only";
 import { formatWithOptions } from "node:util";
 import { logFormatOf, type LogFormat } from "@/lib/env";
+import {
+  ANSI,
+  describeError,
+  jsonLine,
+  scrub,
+  type Level,
+  type LogFields,
+} from "@/lib/server/json-output";
 
-export type Level = "debug" | "info" | "warn" | "error";
-export type LogFields = Record<string, string | number | boolean | null | undefined>;
-
-const REDACTED = "[redacted]";
-
-type Rule = [RegExp, string | ((match: string, ...groups: string[]) => string)];
-
-/** Request ids (ours are UUIDs) are no secret. */
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-/** A run long enough to be a key, a token or a sealed cookie, with letters and digits mixed. */
-const looksSecret = (run: string) =>
-  !run.startsWith("/") && /[0-9]/.test(run) && /[A-Za-z]/.test(run) && !UUID.test(run);
-/** Fields the app fills with ids it made itself (OpenTelemetry's hex ids), written as they are. */
-const OWN_IDS = new Set(["traceId", "spanId"]);
-
-const RULES: Rule[] = [
-  // A URL keeps its path; its query and fragment may hold a code, a state or a token.
-  [/(\b[a-z][a-z0-9+.-]*:\/\/[^\s?#"'<>]*)[?#][^\s"'<>]*/gi, `$1?${REDACTED}`],
-  // A password in a URL (postgres://user:password@host).
-  [/(\b[a-z][a-z0-9+.-]*:\/\/[^\s:/@]+):[^\s@/]+@/gi, `$1:${REDACTED}@`],
-  // A Cookie or Set-Cookie header: everything after its name.
-  [/\b((?:set-)?cookie)(\s*[:=]\s*)[^\r\n]*/gi, `$1$2${REDACTED}`],
-  [/\b(bearer|basic)\s+[A-Za-z0-9._~+/=-]+/gi, `$1 ${REDACTED}`],
-  // name=value, name: value, "name":"value" for the names that carry secrets.
-  [
-    /\b(access_token|refresh_token|id_token|token|client_secret|secret|password|authorization|api[_-]?key)(["']?\s*[:=]\s*["']?)(?!\[redacted\])[^\s"'&,;}]+/gi,
-    `$1$2${REDACTED}`,
-  ],
-  // An OAuth code in a form body (`code: 'ECONNREFUSED'` in an error is no secret).
-  [/\bcode=[^\s"'&,;}]+/gi, `code=${REDACTED}`],
-  // JWTs and JWEs (next-auth's cookies): base64url JSON headers start with eyJ.
-  [/\beyJ[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]*)+/g, REDACTED],
-  // Exist's tokens (40 hex characters), keys in base64, anything else long and random.
-  [/[A-Za-z0-9+/_=-]{32,}/g, (run) => (looksSecret(run) ? REDACTED : run)],
-];
-
-/** `text` with anything that could be a secret replaced by `[redacted]`. */
-export function scrub(text: string): string {
-  let result = text;
-  for (const [pattern, replacement] of RULES) {
-    result = result.replace(pattern, replacement as string);
-  }
-  return result;
-}
-
-/** An error as a log may show it: its name, its message scrubbed, its stack's frames. */
-export function describeError(error: unknown): { name: string; message: string; stack?: string } {
-  if (!(error instanceof Error)) return { name: typeof error, message: "(not an Error)" };
-  // The frames only: the stack's first line repeats the message, unscrubbed.
-  const frames = (error.stack ?? "")
-    .split("\n")
-    .filter((line) => /^\s+at /.test(line))
-    .join("\n");
-  return { name: error.name, message: scrub(error.message), ...(frames ? { stack: frames } : {}) };
-}
+export { describeError, jsonLine, scrub, type Level, type LogFields };
 
 let format: LogFormat | undefined;
 
@@ -77,20 +31,6 @@ export function logFormat(): LogFormat {
 /** For unit tests: the format as if LOG_FORMAT said so (undefined: read it again). */
 export function useLogFormat(value: LogFormat | undefined): void {
   format = value;
-}
-
-/** One JSON object, one line: time, level and message first, then the fields (scrubbed). */
-export function jsonLine(level: Level, msg: string, fields: LogFields = {}, time = new Date()) {
-  const entry: Record<string, string | number | boolean | null> = {
-    time: time.toISOString(),
-    level,
-    msg: scrub(msg),
-  };
-  for (const [name, value] of Object.entries(fields)) {
-    if (value === undefined || name in entry) continue;
-    entry[name] = typeof value === "string" && !OWN_IDS.has(name) ? scrub(value) : value;
-  }
-  return JSON.stringify(entry);
 }
 
 const toStderr = (level: Level) => level === "warn" || level === "error";
@@ -134,12 +74,11 @@ const CONSOLE_LEVELS: Record<"debug" | "log" | "info" | "warn" | "error", Level>
   error: "error",
 };
 
-const ANSI = /\u001b\[[0-9;]*m/g;
-
 /**
  * With LOG_FORMAT=json, what Next.js and the libraries print through the console becomes JSON
- * lines too (scrubbed), so that no line of the output is anything else. Called once, from
- * instrumentation.ts; the console stays as it is in text format.
+ * lines too (scrubbed), each at its method's level (stdout and stderr alone tell only information
+ * from errors: lib/server/json-output.ts turns whatever else is written into JSON lines). Called
+ * once, from instrumentation.ts; the console stays as it is in text format.
  */
 export function jsonConsole(): void {
   if (logFormat() !== "json") return;
