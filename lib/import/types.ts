@@ -75,7 +75,7 @@ export type PlannedAttribute = {
   days: Int32Array;
   /** The value of each day as Exist stores it: texts for a string attribute, else numbers. */
   values: Float64Array | string[];
-  /** The file's row each value came from (with several rows, the last of them). */
+  /** The file's row each value came from (with several rows, the one kept or the latest). */
   rows: Int32Array;
   /** Days whose value combined several rows by `rule`. */
   combined: number;
