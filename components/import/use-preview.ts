@@ -3,6 +3,7 @@
 import { useState } from "react";
 import type { AttributesResponse, ValuesResponse } from "@/lib/api/contract";
 import { draftBody } from "@/lib/import/draft";
+import { planIssue } from "@/lib/import/issues";
 import type { ImportProgress } from "@/lib/import/protocol";
 import type { InvalidCell } from "@/lib/import/types";
 import { todayIn } from "@/lib/values/dates";
@@ -54,6 +55,8 @@ export function usePreview(
       };
       const plan = await file.plan(mapping, context, setPlanning);
       setInvalid(plan.invalid);
+      const tooMuch = planIssue(plan);
+      if (tooMuch) return setProblem({ message: tooMuch.message });
       if (plan.valueCount === 0 && plan.invalidCount === 0) {
         return setProblem({
           message: "Nothing to import: choose an attribute for at least one column.",

@@ -59,6 +59,40 @@ test("bad files each get their message, and nothing goes to Exist", async ({ pag
   expect(sent).toEqual([]);
 });
 
+test("a file within the row limit but over an import's 500,000 values is refused at Preview, nothing sent", async ({
+  page,
+}) => {
+  test.slow();
+  await openImport(page);
+  // 250,001 days from 1300-01-01 (all before today), two attributes: 500,002 values.
+  const first = Date.UTC(1300, 0, 1);
+  const rows = Array.from({ length: 250_001 }, (_, index) => {
+    const day = new Date(first + index * 86_400_000).toISOString().slice(0, 10);
+    return `${day},1000,3`;
+  });
+  await page
+    .getByLabel("File", { exact: true })
+    .setInputFiles(csv("years.csv", `Date,Steps,Floors\n${rows.join("\n")}\n`));
+  await expect(page.getByText("Read years.csv: 250,001 rows.")).toBeVisible({ timeout: 30_000 });
+  await page.getByRole("combobox", { name: "Steps column" }).selectOption("attribute:steps");
+  await page.getByRole("combobox", { name: "Floors column" }).selectOption("attribute:floors");
+  const posted: string[] = [];
+  page.on("request", (request) => {
+    if (request.method() === "POST") posted.push(new URL(request.url()).pathname);
+  });
+  await sandbox.clearRequests();
+  await page.getByRole("button", { name: "Preview" }).click();
+  await expect(
+    page.getByText(
+      "This file gives 500,002 values: at most 500,000 can be imported at once. Split it into " +
+        "files of fewer days, or set some columns to Ignore.",
+    ),
+  ).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole("region", { name: "Preview" })).toHaveCount(0);
+  expect(posted).toEqual([]);
+  expect(await sandbox.requests()).toEqual([]);
+});
+
 test("a wide CSV: mapping, preview, acquire, start, finished, and Exist holds the file's values", async ({
   page,
 }) => {
