@@ -101,9 +101,20 @@ test("a wide import previews what the sandbox holds, writes exactly the file, an
   expect(water?.replaceSample[0]).toMatchObject({ before: expect.any(Number) });
 
   await sandbox.clearRequests();
+  const startedAt = Date.now();
   const started = await post(`/api/imports/${preview.id}/start`, { tags: {} }, session.cookie);
+  const answeredAt = Date.now();
   expect(started.status).toBe(200);
   expect((started.body as ImportResponse).status).toBe("running");
+  // The first write goes out at once, not at the job engine's next poll (5 s on PGlite).
+  while ((await sandbox.requests(UPDATE)).length === 0 && Date.now() - answeredAt < 10_000) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  const firstWrite = Date.now() - answeredAt;
+  console.info(
+    `import: start answered in ${answeredAt - startedAt} ms, the first update/ call ${firstWrite} ms later`,
+  );
+  expect(firstWrite).toBeLessThan(1_500);
   const finished = await until(
     () => read(preview.id),
     (response) => response.status === "finished",
