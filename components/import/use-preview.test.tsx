@@ -37,6 +37,7 @@ function planned(attributes: number, valueCount: number): ImportPlan {
     rows: new Int32Array(0),
     combined: 0,
     rounded: 0,
+    invalid: 0,
     emptyDays: new Int32Array(0),
   } as const;
   return {

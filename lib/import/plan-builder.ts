@@ -62,6 +62,8 @@ type Collected = {
   more: Map<number, Entry[]>;
   empty: Set<number>;
   rounded: number;
+  /** Its cells that gave no value (a row refused for its date counts for the whole row). */
+  invalid: number;
 };
 
 function collecting(key: string, target: ImportTarget, attribute: FieldAttribute): Collected {
@@ -78,6 +80,7 @@ function collecting(key: string, target: ImportTarget, attribute: FieldAttribute
     more,
     empty,
     rounded: 0,
+    invalid: 0,
   };
 }
 
@@ -132,7 +135,9 @@ export class PlanBuilder {
     private readonly context: PlanContext,
   ) {}
 
-  reject(row: number, column: string, cell: string, reason: string): void {
+  /** A cell or row that gives no value; `slot` when it is one attribute's cell. */
+  reject(row: number, column: string, cell: string, reason: string, slot?: Slot): void {
+    if (slot) slot.collected.invalid++;
     this.invalidCount++;
     if (this.invalid.length < MAX_INVALID_DETAILS) this.invalid.push({ row, column, cell, reason });
   }
@@ -179,12 +184,14 @@ export class PlanBuilder {
   add(slot: Slot, row: number, day: number, cell: string, time: number | null = null): void {
     const target = slot.collected;
     if (cell.trim() === "") return void target.empty.add(day);
-    if (!slot.field || slot.problem) return this.reject(row, slot.column, cell, slot.problem ?? "");
+    if (!slot.field || slot.problem) {
+      return this.reject(row, slot.column, cell, slot.problem ?? "", slot);
+    }
     const yesNo = slot.field.kind === "boolean";
     const text = this.mapping.source === "loop" ? loopCell(cell, yesNo) : cell;
     const read = this.read(slot, slot.field, text);
     if (read.kind === "empty") return void target.empty.add(day);
-    if (read.kind === "invalid") return this.reject(row, slot.column, cell, read.error);
+    if (read.kind === "invalid") return this.reject(row, slot.column, cell, read.error, slot);
     if (read.rounded) target.rounded++;
     const place = target.places.get(day);
     if (place === undefined) {
@@ -253,6 +260,7 @@ export class PlanBuilder {
     const issue = storedValueIssue(attribute, combined);
     if (!issue) return { value: combined, row };
     const date = dateOfDay(collected.days[place] as number);
+    collected.invalid++;
     this.reject(row, attribute.label, String(combined), `${issue} (rows of ${date} combined)`);
     return null;
   }
@@ -286,6 +294,7 @@ export class PlanBuilder {
       rows: Int32Array.from(rows),
       combined,
       rounded: collected.rounded,
+      invalid: collected.invalid,
       emptyDays: Int32Array.from(empty).sort(),
     };
   }

@@ -413,3 +413,17 @@ describe("a day's several rows: earliest and latest by time, not by place in the
     expect(byKey(plan(text, rules("first")), "weight")?.values).toEqual([71]);
   });
 });
+
+describe("invalid cells per attribute", () => {
+  it("counts each attribute's cells that give no value; a bad date only in the total", () => {
+    const text = "date,steps,weight\n2026-03-01,abc,70\n2026-03-02,1.5,heavy\n2026-02-31,10,71\n";
+    const result = planImport(
+      tableOf(text),
+      suggestMapping(summaryOf(text), ATTRIBUTES, METRIC),
+      CONTEXT,
+    );
+    const invalid = Object.fromEntries(result.attributes.map((a) => [a.key, a.invalid]));
+    expect(invalid).toEqual({ steps: 2, weight: 1 });
+    expect(result.invalidCount).toBe(4);
+  });
+});

@@ -131,6 +131,7 @@ function planDaylio(rows: Rows, mapping: DaylioMapping, options: PlanOptions): v
           "mood",
           label,
           `The mood "${label}" has no step on Exist's mood scale yet: set it in the mood table`,
+          mood,
         );
       else builder.add(mood, number, day, String(step), time);
     }

@@ -81,6 +81,8 @@ export type PlannedAttribute = {
   combined: number;
   /** Values rounded to the places the person's unit shows (72.53 kg as 72.5). */
   rounded: number;
+  /** Its cells that gave no value (rows refused for their date count in the plan's total only). */
+  invalid: number;
   /** Days the file leaves empty for it, ascending: nothing is written (Exist cannot empty a day). */
   emptyDays: Int32Array;
 };
