@@ -196,6 +196,13 @@ describe.each(targets)("import storage on %s", (name, options) => {
     const left = async (id: string) =>
       (await database.db.select().from(importValues).where(eq(importValues.importId, id))).length;
     expect([await left(old), await left(recent), await left(running)]).toEqual([0, 3, 3]);
+    // The old import's record goes too: its preview holds before → after samples.
+    const records = await database.db
+      .select({ id: imports.id })
+      .from(imports)
+      .where(eq(imports.username, username));
+    expect(records.map((row) => row.id)).not.toContain(old);
+    expect(records.map((row) => row.id)).toContain(recent);
     await deleteImportsOf(database.db, username);
     const kept = await database.db
       .select({ id: imports.id })

@@ -331,8 +331,10 @@ export async function pruneImports(db: Db, days = 30): Promise<number> {
     );
   const ids = ended.map((row) => row.id);
   if (ids.length === 0) return 0;
+  // The whole record: its preview's before → after samples are values too, and a token pair
+  // kept for a session's handover goes with it (import_tokens cascades).
   await db.delete(importValues).where(inArray(importValues.importId, ids));
-  await db.delete(imports).where(and(inArray(imports.id, ids), eq(imports.status, "preview")));
+  await db.delete(imports).where(inArray(imports.id, ids));
   return ids.length;
 }
 
