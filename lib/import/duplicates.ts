@@ -25,6 +25,12 @@ export const DUPLICATE_RULE_LABELS: Record<DuplicateRule, string> = {
   mean: "Take the average",
 };
 
+/** The rule's words for the attribute: for a yes/no, the highest is a yes in any row. */
+export function duplicateRuleLabel(rule: DuplicateRule, attribute: AttributeKey): string {
+  if (rule === "max" && attribute.value_type === T.boolean) return "Yes if any row says yes";
+  return DUPLICATE_RULE_LABELS[rule];
+}
+
 /** Templates that measure a level at a moment, not an amount over the day. */
 const LEVELS = new Set([
   "weight",
