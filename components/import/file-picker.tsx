@@ -1,6 +1,14 @@
 "use client";
 
-import { MAX_COLUMNS, MAX_FILE_BYTES, MAX_ROWS, count, size } from "@/lib/import/limits";
+import {
+  MAX_COLUMNS,
+  MAX_FILE_BYTES,
+  MAX_IMPORT_ATTRIBUTES,
+  MAX_IMPORT_VALUES,
+  MAX_ROWS,
+  count,
+  size,
+} from "@/lib/import/limits";
 import type { ImportProgress } from "@/lib/import/protocol";
 import { problemBoxClass } from "@/components/problem-alert";
 import type { FileState } from "./use-import-file";
@@ -66,7 +74,9 @@ export function FilePicker({ state, onFile }: { state: FileState; onFile: (file:
           }}
         />
         <p id="import-file-limits" className="text-xs text-slate-700 dark:text-slate-300">
-          At most {size(MAX_FILE_BYTES)}, {count(MAX_ROWS)} rows and {MAX_COLUMNS} columns, UTF-8.
+          At most {size(MAX_FILE_BYTES)}, {count(MAX_ROWS)} rows and {MAX_COLUMNS} columns, UTF-8;
+          one import writes at most {count(MAX_IMPORT_VALUES)} values to {MAX_IMPORT_ATTRIBUTES}{" "}
+          attributes.
         </p>
       </div>
       {state.stage === "reading" ? (

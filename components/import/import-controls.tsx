@@ -9,7 +9,10 @@ import type { Problem } from "@/lib/query/api-error";
 import type { ImportAction } from "@/lib/query/fetchers";
 import { useImportAction } from "@/lib/query/use-imports";
 
-/** Pause or Resume, and Cancel import (confirmed: what was written stays). */
+/**
+ * Pause or Resume, and Cancel import (confirmed: what was written stays). A stopped import
+ * (failed: its sign-in lost, say) offers Resume too: resuming hands it this session's sign-in.
+ */
 export function ImportControls({ answer }: { answer: ImportResponse }) {
   const action = useImportAction(answer.id);
   const [problem, setProblem] = useState<Problem | null>(null);
@@ -23,7 +26,7 @@ export function ImportControls({ answer }: { answer: ImportResponse }) {
   };
 
   // Keyed by what it does: Pause and Resume are two buttons, never one that changes under focus.
-  const next = answer.status === "paused" ? "resume" : "pause";
+  const next = answer.status === "paused" || answer.status === "failed" ? "resume" : "pause";
   return (
     <>
       <div className="mt-4 flex flex-wrap gap-3">

@@ -46,4 +46,12 @@ describe("an import's end", () => {
     expect(region.textContent).toContain("Import finished");
     expect(region.textContent).not.toContain("not written");
   });
+
+  it("stopped (failed), offers Resume and Cancel import, not an undo Exist would refuse", () => {
+    const region = renderEnd("failed", 70);
+    expect(region.textContent).toContain("Import stopped");
+    expect(screen.getByRole("button", { name: "Resume" })).toBeDefined();
+    expect(screen.getByRole("button", { name: "Cancel import" })).toBeDefined();
+    expect(screen.queryByRole("button", { name: "Undo this import" })).toBeNull();
+  });
 });

@@ -5,6 +5,7 @@ import { Button } from "@/components/ui/button";
 import type { ImportReport, ImportResponse } from "@/lib/api/contract";
 import { count } from "@/lib/import/limits";
 import { importReportUrl } from "@/lib/query/fetchers";
+import { ImportControls } from "./import-controls";
 import { StepHeading } from "./step-heading";
 import { cardClass, mutedClass } from "./styles";
 import { UndoImport } from "./undo-import";
@@ -88,11 +89,12 @@ export function ImportFinished({
           <Refused report={report} />
         </>
       ) : null}
+      {answer.status === "failed" ? <ImportControls answer={answer} /> : null}
       <div className="mt-4 flex flex-wrap gap-3">
         <a href={importReportUrl(answer.id)} download className={buttonClass("secondary")}>
           Download the report (CSV)
         </a>
-        {report && answer.status !== "undone" ? (
+        {report && (answer.status === "finished" || answer.status === "cancelled") ? (
           <UndoImport answer={answer} report={report} />
         ) : null}
         <Button variant="ghost" onClick={onAnother}>

@@ -80,6 +80,7 @@ export function ImportFlow({ access, values, announce, onStarted }: FlowProps) {
           access={access}
           values={values}
           invalid={preview.invalid}
+          invalidByKey={preview.invalidByKey}
           announce={announce}
           onStarted={onStarted}
         />
@@ -91,10 +92,12 @@ export function ImportFlow({ access, values, announce, onStarted }: FlowProps) {
 type PreviewedProps = Omit<FlowProps, "onStarted"> & {
   answer: ImportResponse;
   invalid: ReturnType<typeof usePreview>["invalid"];
+  invalidByKey: Record<string, number>;
   onStarted: (id: string) => void;
 };
 
-function Previewed({ answer, access, values, invalid, announce, onStarted }: PreviewedProps) {
+function Previewed(props: PreviewedProps) {
+  const { answer, access, values, invalid, invalidByKey, announce, onStarted } = props;
   const flow = useStartFlow(answer, access.attributes, onStarted);
   return (
     <>
@@ -103,6 +106,7 @@ function Previewed({ answer, access, values, invalid, announce, onStarted }: Pre
         known={access.attributes}
         units={values.units}
         invalid={invalid}
+        invalidByKey={invalidByKey}
         busy={flow.busy}
         problem={flow.problem}
         onStart={() => flow.next(null)}

@@ -5,7 +5,8 @@ import type { ReactNode } from "react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { AttributesResponse, ImportResponse, ValuesResponse } from "@/lib/api/contract";
 import { importKeys } from "@/lib/query/keys";
-import { ImportState } from "./import-page";
+import { IMPORT_POLL_MS } from "@/lib/query/use-imports";
+import { ImportPage, ImportState } from "./import-page";
 import { ATTRIBUTES, METRIC, previewAnswer } from "./test-fixtures";
 
 afterEach(cleanup);
@@ -55,5 +56,40 @@ describe("the import page, come back to while an import runs", () => {
     });
     view.rerender(state(null));
     expect(screen.getByRole("region", { name: "Import finished" })).toBeDefined();
+  });
+});
+
+describe("the import page, while an import runs", () => {
+  it("polls the import alone: /api/imports/current is read once", async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    const running: ImportResponse = previewAnswer({ status: "running", progress });
+    const asked: string[] = [];
+    const answers: Record<string, unknown> = {
+      "/api/attributes": access,
+      "/api/values": values,
+      "/api/imports/current": running,
+      [`/api/imports/${running.id}`]: running,
+    };
+    vi.stubGlobal("fetch", async (path: string) => {
+      asked.push(path);
+      return new Response(JSON.stringify(answers[path] ?? {}), { status: 200 });
+    });
+    const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    try {
+      render(
+        <QueryClientProvider client={client}>
+          <ImportPage />
+        </QueryClientProvider>,
+      );
+      await screen.findByRole("progressbar", { name: "Import progress" });
+      await vi.advanceTimersByTimeAsync(5 * IMPORT_POLL_MS + 100);
+      const count = (path: string) => asked.filter((asked) => asked === path).length;
+      expect(count("/api/imports/current")).toBe(1);
+      // The current import's answer was the import's first: then one poll every IMPORT_POLL_MS.
+      expect(count(`/api/imports/${running.id}`)).toBeGreaterThanOrEqual(4);
+      expect(count(`/api/imports/${running.id}`)).toBeLessThanOrEqual(6);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -3,7 +3,9 @@
  * or Daylio part goes; which column holds the dates; a mood's step; a rule.
  */
 import type { Attribute } from "@/lib/api/contract";
+import type { DateFormat } from "@/lib/import/dates";
 import type { DuplicateRule } from "@/lib/import/duplicates";
+import type { FileSummary } from "@/lib/import/summary";
 import { targetKey, type ImportMapping, type KeyMapping, type Mapped } from "@/lib/import/types";
 import { withRule } from "./targets";
 
@@ -99,4 +101,18 @@ export function mappedTargets(mapping: ImportMapping): Mapped[] {
   for (const item of all)
     if (item && !seen.has(targetKey(item.target))) seen.set(targetKey(item.target), item);
   return [...seen.values()];
+}
+
+/**
+ * The date format once the dates moved to column `dateColumn`: the one its dates allow, none
+ * (ask) when they read both ways, or the one chosen before when its cells are no dates to tell.
+ */
+export function dateFormatFor(
+  summary: FileSummary,
+  dateColumn: number,
+  before: DateFormat | null,
+): DateFormat | null {
+  const possible = summary.columns[dateColumn]?.dateFormats ?? [];
+  if (possible.length === 1) return possible[0] as DateFormat;
+  return possible.length > 1 ? null : before;
 }

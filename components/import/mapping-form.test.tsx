@@ -144,6 +144,12 @@ describe("the mapping of a Daylio export", () => {
     // A day's notes are always joined: no rule to choose for them.
     expect(screen.queryByRole("combobox", { name: "Several rows for a day (note)" })).toBeNull();
     expect(screen.getByText("Several notes on one day are joined, earliest first.")).toBeDefined();
-    expect(select("Several rows for a day (mood)")).toBeDefined();
+    // Daylio lists the newest entry first: the rule speaks of time, never of rows.
+    expect(selectedText("Several rows for a day (mood)")).toBe("Keep the day’s latest");
+    expect(
+      screen.getByText(
+        /latest and earliest go by the time written with the date \(each entry’s time\)/,
+      ),
+    ).toBeDefined();
   });
 });

@@ -38,6 +38,9 @@ export function MappingForm(props: MappingFormProps) {
       <p className={mutedClass}>
         Laid out as {LAYOUT_WORDS[mapping.layout]}. Columns are matched to your attributes by name;
         choose Ignore to leave one out. Values are read in your Exist units unless you change them.
+        Where a day has several rows, its latest and earliest go by the time written with the date
+        {mapping.layout === "daylio" ? " (each entry’s time)" : ""}, or without one by the order of
+        the file’s days, whether it lists the oldest or the newest first.
       </p>
       {summary.formulaCells > 0 ? (
         <p className="mt-2 rounded-md bg-slate-100 p-2 text-sm dark:bg-slate-800">

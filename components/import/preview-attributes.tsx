@@ -1,6 +1,7 @@
 import type { Attribute, ImportAttributePreview, Units } from "@/lib/api/contract";
 import { formatValue } from "@/lib/attributes/format";
 import { keyOf } from "@/lib/values/rules";
+import { targetKey } from "@/lib/import/types";
 import { VALUE_TYPE } from "@/lib/values/value-types";
 import { PreviewCounts } from "./preview-counts";
 import { badgeClass, mutedClass } from "./styles";
@@ -10,7 +11,17 @@ type PreviewAttributesProps = {
   attributes: readonly ImportAttributePreview[];
   known: readonly Attribute[];
   units: Units;
+  /** By targetKey: the attribute's cells that gave no value. */
+  invalidByKey?: Readonly<Record<string, number>>;
 };
+
+/** The plan's key (targetKey) of a previewed attribute. */
+const keyOfPreview = (item: ImportAttributePreview) =>
+  targetKey(
+    item.name === null
+      ? { kind: "new-tag", label: item.newTagLabel ?? "" }
+      : { kind: "attribute", name: item.name },
+  );
 
 function Sample({
   item,
@@ -41,7 +52,8 @@ function Sample({
 }
 
 /** Each attribute's counts, who it is acquired from or that it is created, and a sample. */
-export function PreviewAttributes({ attributes, known, units }: PreviewAttributesProps) {
+export function PreviewAttributes(props: PreviewAttributesProps) {
+  const { attributes, known, units, invalidByKey } = props;
   return (
     <ul aria-label="By attribute" className="mt-3 divide-y divide-slate-200 dark:divide-slate-800">
       {attributes.map((item) => {
@@ -65,6 +77,7 @@ export function PreviewAttributes({ attributes, known, units }: PreviewAttribute
                 replace: item.replace,
                 unchanged: item.unchanged,
                 cannotEmpty: item.cannotEmpty,
+                ...(invalidByKey ? { invalid: invalidByKey[keyOfPreview(item)] ?? 0 } : {}),
               }}
             />
             <Sample item={item} known={known} units={units} />

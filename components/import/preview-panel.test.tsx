@@ -24,6 +24,7 @@ function renderPreview(answer = previewAnswer(), onStart = vi.fn()) {
       known={ATTRIBUTES}
       units={METRIC}
       invalid={INVALID}
+      invalidByKey={{ weight: 1 }}
       busy={false}
       problem={null}
       onStart={onStart}
@@ -55,6 +56,7 @@ describe("the preview", () => {
     )[0]!;
     expect(weight.textContent).toContain("Will be acquired from Withings");
     expect(weight.textContent).toContain("3 new");
+    expect(weight.textContent).toContain("1 invalid");
     expect(screen.getByRole("list", { name: "Weight: values to replace" }).textContent).toBe(
       "2026-03-01: 72 kg → 72.5 kg",
     );

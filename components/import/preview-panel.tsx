@@ -18,6 +18,8 @@ type PreviewPanelProps = {
   known: readonly Attribute[];
   units: Units;
   invalid: readonly InvalidCell[];
+  /** Per attribute (targetKey), its cells that gave no value; the total counts bad dates too. */
+  invalidByKey?: Readonly<Record<string, number>>;
   busy: boolean;
   problem: Problem | null;
   onStart: () => void;
@@ -29,6 +31,7 @@ export function PreviewPanel({
   known,
   units,
   invalid,
+  invalidByKey,
   busy,
   problem,
   onStart,
@@ -56,7 +59,12 @@ export function PreviewPanel({
           value in Exist, and Exist has no way to empty a day, so they keep their value.
         </p>
       ) : null}
-      <PreviewAttributes attributes={preview.attributes} known={known} units={units} />
+      <PreviewAttributes
+        attributes={preview.attributes}
+        known={known}
+        units={units}
+        invalidByKey={invalidByKey}
+      />
       <PreviewInvalid fileName={answer.fileName} cells={invalid} total={totals.invalid} />
       <PreviewCost preview={preview} />
       {problem ? (

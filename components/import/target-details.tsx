@@ -1,11 +1,7 @@
 "use client";
 
 import type { Attribute, Units } from "@/lib/api/contract";
-import {
-  DUPLICATE_RULE_LABELS,
-  duplicateRulesFor,
-  type DuplicateRule,
-} from "@/lib/import/duplicates";
+import { duplicateRuleLabel, duplicateRulesFor, type DuplicateRule } from "@/lib/import/duplicates";
 import type { Mapped } from "@/lib/import/types";
 import { keyOf } from "@/lib/values/rules";
 import { unitOf } from "@/lib/values/units";
@@ -71,7 +67,7 @@ export function TargetDetails(props: TargetDetailsProps) {
           >
             {duplicateRulesFor(attribute ?? TAG).map((choice) => (
               <option key={choice} value={choice}>
-                {DUPLICATE_RULE_LABELS[choice]}
+                {duplicateRuleLabel(choice, attribute ?? TAG)}
               </option>
             ))}
           </select>

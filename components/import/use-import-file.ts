@@ -10,6 +10,7 @@ import type { ImportProgress } from "@/lib/import/protocol";
 import { suggestMapping } from "@/lib/import/suggest";
 import type { FileSummary } from "@/lib/import/summary";
 import type { ImportMapping, ImportPlan } from "@/lib/import/types";
+import { dateFormatFor } from "./mapping-edit";
 
 export type FileState =
   | { stage: "idle" }
@@ -61,12 +62,19 @@ export function useImportFile(attributes: readonly Attribute[], units: Units) {
     [attributes, units],
   );
 
+  /** The mapping changed; dates moved to another column take the format its dates allow. */
   const change = useCallback((mapping: ImportMapping, dateFormat?: DateFormat) => {
-    setState((current) =>
-      current.stage === "mapping"
-        ? { ...current, mapping, dateFormat: dateFormat ?? current.dateFormat }
-        : current,
-    );
+    setState((current) => {
+      if (current.stage !== "mapping") return current;
+      const moved = mapping.dateColumn !== current.mapping.dateColumn;
+      const format =
+        dateFormat ??
+        (moved
+          ? dateFormatFor(current.summary, mapping.dateColumn, current.dateFormat)
+          : current.dateFormat);
+      const next = format ? { ...mapping, dateFormat: format } : mapping;
+      return { ...current, mapping: next, dateFormat: format };
+    });
   }, []);
 
   /** A long file read again with other columns of names and values: its keys matched anew. */

@@ -3,6 +3,7 @@
 import { useState } from "react";
 import type { AttributesResponse, ValuesResponse } from "@/lib/api/contract";
 import { draftBody } from "@/lib/import/draft";
+import { planIssue } from "@/lib/import/issues";
 import type { ImportProgress } from "@/lib/import/protocol";
 import type { InvalidCell } from "@/lib/import/types";
 import { todayIn } from "@/lib/values/dates";
@@ -33,6 +34,8 @@ export function usePreview(
   const [planning, setPlanning] = useState<ImportProgress | null>(null);
   const [problem, setProblem] = useState<Problem | null>(null);
   const [invalid, setInvalid] = useState<InvalidCell[]>([]);
+  // Per attribute (targetKey), its cells that gave no value.
+  const [invalidByKey, setInvalidByKey] = useState<Record<string, number>>({});
   const [importId, setImportId] = useState<string | null>(null);
 
   async function preview(state: Mapping) {
@@ -54,6 +57,9 @@ export function usePreview(
       };
       const plan = await file.plan(mapping, context, setPlanning);
       setInvalid(plan.invalid);
+      setInvalidByKey(Object.fromEntries(plan.attributes.map((a) => [a.key, a.invalid])));
+      const tooMuch = planIssue(plan);
+      if (tooMuch) return setProblem({ message: tooMuch.message });
       if (plan.valueCount === 0 && plan.invalidCount === 0) {
         return setProblem({
           message: "Nothing to import: choose an attribute for at least one column.",
@@ -80,6 +86,7 @@ export function usePreview(
     planning,
     problem,
     invalid,
+    invalidByKey,
     importId,
     busy: planning !== null || create.isPending,
   };

@@ -41,6 +41,15 @@ test("bad files each get their message, and nothing goes to Exist", async ({ pag
       /at most 200/,
     ],
     [csv("line.csv", "x".repeat(5 * 1024 * 1024)), /characters long/],
+    // 6.5 MB, well within 20 MB, but one row more than a file may have.
+    [
+      csv("rows.csv", `Date,Steps\n${"2020-01-01,1\n".repeat(500_001)}`),
+      /The file has more than 500,000 rows of data: at most 500,000 can be imported at once/,
+    ],
+    [
+      csv("big.csv", `Date,Note\n${`2020-01-01,${"x".repeat(1000)}\n`.repeat(21_000)}`),
+      /The file is over 20 MB: at most 20 MB can be imported at once/,
+    ],
   ];
   cases[2]![0].buffer = Buffer.concat([
     Buffer.from("Date,Note\n2020-01-01,caf"),
@@ -57,6 +66,40 @@ test("bad files each get their message, and nothing goes to Exist", async ({ pag
   }
   const sent = (await sandbox.requests()).filter((request) => request.path.startsWith("/api/2/"));
   expect(sent).toEqual([]);
+});
+
+test("a file within the row limit but over an import's 500,000 values is refused at Preview, nothing sent", async ({
+  page,
+}) => {
+  test.slow();
+  await openImport(page);
+  // 250,001 days from 1300-01-01 (all before today), two attributes: 500,002 values.
+  const first = Date.UTC(1300, 0, 1);
+  const rows = Array.from({ length: 250_001 }, (_, index) => {
+    const day = new Date(first + index * 86_400_000).toISOString().slice(0, 10);
+    return `${day},1000,3`;
+  });
+  await page
+    .getByLabel("File", { exact: true })
+    .setInputFiles(csv("years.csv", `Date,Steps,Floors\n${rows.join("\n")}\n`));
+  await expect(page.getByText("Read years.csv: 250,001 rows.")).toBeVisible({ timeout: 30_000 });
+  await page.getByRole("combobox", { name: "Steps column" }).selectOption("attribute:steps");
+  await page.getByRole("combobox", { name: "Floors column" }).selectOption("attribute:floors");
+  const posted: string[] = [];
+  page.on("request", (request) => {
+    if (request.method() === "POST") posted.push(new URL(request.url()).pathname);
+  });
+  await sandbox.clearRequests();
+  await page.getByRole("button", { name: "Preview" }).click();
+  await expect(
+    page.getByText(
+      "This file gives 500,002 values: at most 500,000 can be imported at once. Split it into " +
+        "files of fewer days, or set some columns to Ignore.",
+    ),
+  ).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole("region", { name: "Preview" })).toHaveCount(0);
+  expect(posted).toEqual([]);
+  expect(await sandbox.requests()).toEqual([]);
 });
 
 test("a wide CSV: mapping, preview, acquire, start, finished, and Exist holds the file's values", async ({
@@ -121,4 +164,37 @@ test("a wide CSV: mapping, preview, acquire, start, finished, and Exist holds th
   await expect(undo).toContainText("cannot empty a day again");
   await page.screenshot({ path: `${SHOTS}/5-undo.png` });
   await undo.getByRole("button", { name: "Cancel" }).click();
+});
+
+test("an import that lost Exist's sign-in is shown stopped, on return too, and Resume finishes it", async ({
+  page,
+}) => {
+  test.slow();
+  await openImport(page);
+  await page
+    .getByLabel("File", { exact: true })
+    .setInputFiles(csv("steps.csv", "Date,Steps\n2020-02-01,1000\n2020-02-02,2000\n"));
+  await page.getByRole("button", { name: "Preview" }).click();
+  await expect(page.getByRole("region", { name: "Preview" })).toContainText("2 new");
+  // Exist refuses the job's sign-in, even after its refresh: the import stops, its token gone.
+  await sandbox.clearRequests();
+  await sandbox.fault({ path: UPDATE, status: 401, times: 2 });
+  await page.getByRole("button", { name: "Start import" }).click();
+  const acquire = page.getByRole("alertdialog", { name: "Acquire Steps?" });
+  await acquire.getByRole("button", { name: "Acquire", exact: true }).click();
+  const end = page.getByRole("region", { name: "Import finished" });
+  await expect(end).toContainText("Import stopped", { timeout: 30_000 });
+  await expect(end).toContainText("sign in again and resume the import");
+  await expect(end.getByRole("button", { name: "Undo this import" })).toHaveCount(0);
+
+  // Coming back later: the stopped import is the page's, with Resume.
+  await page.reload();
+  await expect(end).toContainText("Import stopped");
+  await end.getByRole("button", { name: "Resume" }).click();
+  await expect(end).toContainText("Import finished", { timeout: 30_000 });
+  await expect(end).toContainText("2 written");
+  // Refused twice (the call, and again after the refresh), then written once after Resume.
+  const calls = await sandbox.requests(UPDATE);
+  expect(calls.map((call) => call.status)).toEqual([401, 401, 200]);
+  expect(calls.at(-1)?.objects).toBe(2);
 });

@@ -397,8 +397,8 @@ export type ImportReport = {
 /**
  * GET /api/imports/<id>, and the answer of every import route. POST /api/imports/<id>/start
  * (body ImportStartBody), /pause, /resume, /cancel and /undo change it; GET /api/imports/current
- * is the person's latest import not yet finished (404 when none: the attributes page links to
- * it while it runs); GET /api/imports/<id>/report.csv is the report with every row.
+ * is the person's latest import under way: running, paused, undoing or failed (resumable), never
+ * a preview (404 when none: the attributes page links to it while it runs); GET /api/imports/<id>/report.csv is the report with every row.
  */
 export type ImportResponse = {
   id: string;

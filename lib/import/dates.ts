@@ -104,6 +104,16 @@ export function possibleDateFormats(cells: Iterable<string>): DateFormat[] {
   return DATE_FORMATS.filter((format) => (format === "dmy" ? dmy : format === "mdy" && mdy));
 }
 
+/**
+ * The time of day written after a cell's date, in seconds, to order a day's several rows; a
+ * time with an offset counts in UTC, so that instants compare as instants. Null without a time.
+ */
+export function cellTime(cell: string): number | null {
+  const time = shapeOf(cell)?.time;
+  if (!time) return null;
+  return time.hours * 3600 + time.minutes * 60 + time.seconds - (time.offset ?? 0) * 60;
+}
+
 export type ParsedDate = { ok: true; date: string } | { ok: false; error: string };
 
 const pad = (value: number, length = 2) => String(value).padStart(length, "0");

@@ -3,6 +3,7 @@ import { custom, template } from "@/lib/values/test-fixtures";
 import {
   combineDuplicates,
   defaultDuplicateRule,
+  duplicateRuleLabel,
   duplicateRulesFor,
   type DuplicateRule,
 } from "./duplicates";
@@ -43,7 +44,24 @@ describe("several rows for one attribute and day", () => {
     expect(duplicateRulesFor(custom("tag", "Tag", 7))).toEqual(["max", "last", "first"]);
   });
 
-  it("combine in file order", () => {
+  it("say what they keep in time, never in rows, and a yes/no's highest as a yes", () => {
+    const steps = template("steps");
+    const tag = custom("tag", "Tag", 7);
+    expect(duplicateRulesFor(steps).map((rule) => duplicateRuleLabel(rule, steps))).toEqual([
+      "Keep the day’s latest",
+      "Keep the day’s earliest",
+      "Add them up",
+      "Keep the highest",
+      "Take the average",
+    ]);
+    expect(duplicateRulesFor(tag).map((rule) => duplicateRuleLabel(rule, tag))).toEqual([
+      "Yes if any row says yes",
+      "Keep the day’s latest",
+      "Keep the day’s earliest",
+    ]);
+  });
+
+  it("combine earliest first", () => {
     const steps = template("steps");
     expect(combineDuplicates([4000, 3000, 500], "sum", steps)).toBe(7500);
     expect(combineDuplicates([4000, 3000, 500], "first", steps)).toBe(4000);

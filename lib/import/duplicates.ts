@@ -3,7 +3,10 @@
  * and morning, a walk and a run) become the one value Exist keeps for the day, by a rule the
  * page shows and the person may change. The default suits what the attribute measures: amounts
  * add up, levels (weight, heart rate) average, a tag is on if any row says so, and a rating,
- * a note or a time of day keeps the last row (for Daylio, the day's latest entry).
+ * a note or a time of day keeps the day's latest. Latest and earliest go by time, never by
+ * where a row sits in the file: by the time written with the date (Daylio: the entry's time),
+ * and for rows without one by the file's order of days, so that in a file listing the newest
+ * first the row higher up is the later (plan-builder.ts orders them).
  */
 import { roundTo } from "@/lib/values/convert";
 import type { StoredValue } from "@/lib/values/field";
@@ -15,12 +18,18 @@ export const DUPLICATE_RULES = ["last", "first", "sum", "max", "mean"] as const;
 export type DuplicateRule = (typeof DUPLICATE_RULES)[number];
 
 export const DUPLICATE_RULE_LABELS: Record<DuplicateRule, string> = {
-  last: "Keep the last row",
-  first: "Keep the first row",
+  last: "Keep the day’s latest",
+  first: "Keep the day’s earliest",
   sum: "Add them up",
   max: "Keep the highest",
   mean: "Take the average",
 };
+
+/** The rule's words for the attribute: for a yes/no, the highest is a yes in any row. */
+export function duplicateRuleLabel(rule: DuplicateRule, attribute: AttributeKey): string {
+  if (rule === "max" && attribute.value_type === T.boolean) return "Yes if any row says yes";
+  return DUPLICATE_RULE_LABELS[rule];
+}
 
 /** Templates that measure a level at a moment, not an amount over the day. */
 const LEVELS = new Set([
@@ -84,8 +93,8 @@ function storedDecimals(valueType: number): number {
 }
 
 /**
- * The day's value from the values of its rows, in file order (never empty). A rule that does
- * not apply to the values (a sum of texts) keeps the last, as duplicateRulesFor never offers it.
+ * The day's value from the values of its rows, earliest first (never empty). A rule that does
+ * not apply to the values (a sum of texts) keeps the latest, as duplicateRulesFor never offers it.
  */
 export function combineDuplicates(
   values: readonly StoredValue[],

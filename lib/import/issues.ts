@@ -2,7 +2,17 @@
  * Why a whole file cannot be imported, in words a person can act on. Each bad file gets its own
  * message; nothing is planned or written from a file with an issue.
  */
-import { count, MAX_COLUMNS, MAX_FILE_BYTES, MAX_ROW_CHARS, MAX_ROWS, size } from "./limits";
+import {
+  count,
+  MAX_COLUMNS,
+  MAX_FILE_BYTES,
+  MAX_IMPORT_ATTRIBUTES,
+  MAX_IMPORT_VALUES,
+  MAX_ROW_CHARS,
+  MAX_ROWS,
+  size,
+} from "./limits";
+import type { ImportPlan } from "./types";
 
 export type FileIssueCode =
   | "empty"
@@ -15,7 +25,9 @@ export type FileIssueCode =
   | "row_too_long"
   | "unclosed_quote"
   | "no_data_rows"
-  | "no_date_column";
+  | "no_date_column"
+  | "too_many_values"
+  | "too_many_attributes";
 
 export type FileIssue = { code: FileIssueCode; message: string };
 
@@ -89,4 +101,26 @@ export const fileIssues = {
       "No column of this file holds dates. A file needs a column of dates (such as 2026-03-31 " +
         "or 31/03/2026) beside its values.",
     ),
+  tooManyValues: (values: number) =>
+    issue(
+      "too_many_values",
+      `This file gives ${count(values)} values: at most ${count(MAX_IMPORT_VALUES)} can be ` +
+        "imported at once. Split it into files of fewer days, or set some columns to Ignore.",
+    ),
+  tooManyAttributes: (attributes: number) =>
+    issue(
+      "too_many_attributes",
+      `This file goes to ${count(attributes)} attributes: at most ` +
+        `${count(MAX_IMPORT_ATTRIBUTES)} can be imported at once. Set some to Ignore, or split ` +
+        "the file.",
+    ),
 };
+
+/** Why a plan is more than one import takes, or null: checked before anything is sent. */
+export function planIssue(plan: Pick<ImportPlan, "attributes" | "valueCount">): FileIssue | null {
+  if (plan.attributes.length > MAX_IMPORT_ATTRIBUTES) {
+    return fileIssues.tooManyAttributes(plan.attributes.length);
+  }
+  if (plan.valueCount > MAX_IMPORT_VALUES) return fileIssues.tooManyValues(plan.valueCount);
+  return null;
+}

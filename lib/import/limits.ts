@@ -20,6 +20,15 @@ export const MAX_COLUMNS = 200;
  */
 export const MAX_ROW_CHARS = 65_536;
 
+/**
+ * Values of one import, all attributes together: a long file of 500,000 rows, or a wide one of
+ * 10 attributes over 130 years. The server takes no more (lib/validations/imports.ts).
+ */
+export const MAX_IMPORT_VALUES = 500_000;
+
+/** Attributes of one import: a wide file's 200 columns; a long file or Daylio's may name more. */
+export const MAX_IMPORT_ATTRIBUTES = 200;
+
 /** Invalid cells kept with their row and reason; beyond it they are counted only. */
 export const MAX_INVALID_DETAILS = 100_000;
 

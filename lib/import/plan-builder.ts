@@ -43,9 +43,12 @@ export type PlanContext = {
   timezone: string;
 };
 
+/** A value of a day that has several rows: its time of day (null: none written) and row. */
+type Entry = { value: StoredValue; time: number | null; row: number };
+
 /**
  * One target's values as they are read: parallel arrays (few objects for a million cells), a
- * day's place by its number, and the later values of a day that has several rows.
+ * day's place by its number, and every value of a day that has several rows.
  */
 type Collected = {
   target: ImportTarget;
@@ -55,9 +58,12 @@ type Collected = {
   days: number[];
   values: StoredValue[];
   rows: number[];
-  more: Map<number, StoredValue[]>;
+  times: Array<number | null>;
+  more: Map<number, Entry[]>;
   empty: Set<number>;
   rounded: number;
+  /** Its cells that gave no value (a row refused for its date counts for the whole row). */
+  invalid: number;
 };
 
 function collecting(key: string, target: ImportTarget, attribute: FieldAttribute): Collected {
@@ -70,10 +76,19 @@ function collecting(key: string, target: ImportTarget, attribute: FieldAttribute
     days: [],
     values: [],
     rows: [],
+    times: [],
     more,
     empty,
     rounded: 0,
+    invalid: 0,
   };
+}
+
+/** Days (as first met in the file) that run from the latest to the earliest. */
+function newestFirst(days: readonly number[]): boolean {
+  return (
+    days.length > 1 && days.every((day, place) => place === 0 || (days[place - 1] as number) > day)
+  );
 }
 
 /** Places in day order: files are mostly in order already, oldest or newest first. */
@@ -81,8 +96,7 @@ function dayOrder(days: readonly number[]): number[] {
   const places = days.map((_, place) => place);
   const ascending = days.every((day, place) => place === 0 || (days[place - 1] as number) < day);
   if (ascending) return places;
-  const descending = days.every((day, place) => place === 0 || (days[place - 1] as number) > day);
-  if (descending) return places.reverse();
+  if (newestFirst(days)) return places.reverse();
   return places.sort((a, b) => (days[a] as number) - (days[b] as number));
 }
 
@@ -121,7 +135,9 @@ export class PlanBuilder {
     private readonly context: PlanContext,
   ) {}
 
-  reject(row: number, column: string, cell: string, reason: string): void {
+  /** A cell or row that gives no value; `slot` when it is one attribute's cell. */
+  reject(row: number, column: string, cell: string, reason: string, slot?: Slot): void {
+    if (slot) slot.collected.invalid++;
     this.invalidCount++;
     if (this.invalid.length < MAX_INVALID_DETAILS) this.invalid.push({ row, column, cell, reason });
   }
@@ -161,16 +177,21 @@ export class PlanBuilder {
     return found;
   }
 
-  /** One cell of `slot` for `day` (the person's day, dayNumber), from the file's row `row`. */
-  add(slot: Slot, row: number, day: number, cell: string): void {
+  /**
+   * One cell of `slot` for `day` (the person's day, dayNumber), from the file's row `row`;
+   * `time`, the time of day written with its date (seconds), orders a day's several rows.
+   */
+  add(slot: Slot, row: number, day: number, cell: string, time: number | null = null): void {
     const target = slot.collected;
     if (cell.trim() === "") return void target.empty.add(day);
-    if (!slot.field || slot.problem) return this.reject(row, slot.column, cell, slot.problem ?? "");
+    if (!slot.field || slot.problem) {
+      return this.reject(row, slot.column, cell, slot.problem ?? "", slot);
+    }
     const yesNo = slot.field.kind === "boolean";
     const text = this.mapping.source === "loop" ? loopCell(cell, yesNo) : cell;
     const read = this.read(slot, slot.field, text);
     if (read.kind === "empty") return void target.empty.add(day);
-    if (read.kind === "invalid") return this.reject(row, slot.column, cell, read.error);
+    if (read.kind === "invalid") return this.reject(row, slot.column, cell, read.error, slot);
     if (read.rounded) target.rounded++;
     const place = target.places.get(day);
     if (place === undefined) {
@@ -178,11 +199,12 @@ export class PlanBuilder {
       target.days.push(day);
       target.values.push(read.value);
       target.rows.push(row);
+      target.times.push(time);
     } else {
+      const entry = { value: read.value, time, row };
       const more = target.more.get(place);
-      if (more) more.push(read.value);
-      else target.more.set(place, [read.value]);
-      target.rows[place] = row;
+      if (more) more.push(entry);
+      else target.more.set(place, [entry]);
     }
   }
 
@@ -201,18 +223,45 @@ export class PlanBuilder {
     return allowed ? chosen : defaultDuplicateRule(collected.attribute);
   }
 
-  /** The day's one value, or null when the rows combined do not fit (then reported). */
-  private dayValue(collected: Collected, place: number, rule: DuplicateRule): StoredValue | null {
-    const first = collected.values[place] as StoredValue;
-    const more = collected.more.get(place);
-    if (!more) return first;
+  /**
+   * The day's several rows from earliest to latest, which "first" and "last" mean: by the time
+   * written with the date; rows of the same time (or none) by their place in the file, read
+   * from the bottom up when the file lists its days newest first.
+   */
+  private inTimeOrder(collected: Collected, place: number, newestFirst: boolean): Entry[] {
+    const first = {
+      value: collected.values[place] as StoredValue,
+      time: collected.times[place] ?? null,
+      row: collected.rows[place] as number,
+    };
+    const entries = [first, ...(collected.more.get(place) ?? [])];
+    const direction = newestFirst ? -1 : 1;
+    return entries.sort((a, b) => (a.time ?? -1) - (b.time ?? -1) || (a.row - b.row) * direction);
+  }
+
+  /** The day's one value and its row, or null when the rows combined do not fit (reported). */
+  private dayValue(
+    collected: Collected,
+    place: number,
+    rule: DuplicateRule,
+    newestFirst: boolean,
+  ): { value: StoredValue; row: number } | null {
+    const value = collected.values[place] as StoredValue;
+    if (!collected.more.has(place)) return { value, row: collected.rows[place] as number };
+    const entries = this.inTimeOrder(collected, place, newestFirst);
     const { attribute } = collected;
-    const value = combineDuplicates([first, ...more], rule, attribute);
-    const issue = storedValueIssue(attribute, value);
-    if (!issue) return value;
+    const combined = combineDuplicates(
+      entries.map((entry) => entry.value),
+      rule,
+      attribute,
+    );
+    // The row reported: the one kept, for first; the latest, for every other rule.
+    const row = (rule === "first" ? entries[0] : entries.at(-1))?.row as number;
+    const issue = storedValueIssue(attribute, combined);
+    if (!issue) return { value: combined, row };
     const date = dateOfDay(collected.days[place] as number);
-    const row = collected.rows[place] as number;
-    this.reject(row, attribute.label, String(value), `${issue} (rows of ${date} combined)`);
+    collected.invalid++;
+    this.reject(row, attribute.label, String(combined), `${issue} (rows of ${date} combined)`);
     return null;
   }
 
@@ -224,13 +273,14 @@ export class PlanBuilder {
     const values: StoredValue[] = [];
     const rows: number[] = [];
     let combined = 0;
+    const latestFirst = newestFirst(collected.days);
     for (const place of dayOrder(collected.days)) {
-      const value = this.dayValue(collected, place, rule);
-      if (value === null) continue;
+      const day = this.dayValue(collected, place, rule, latestFirst);
+      if (day === null) continue;
       if (collected.more.has(place)) combined++;
       days.push(collected.days[place] as number);
-      values.push(value);
-      rows.push(collected.rows[place] as number);
+      values.push(day.value);
+      rows.push(day.row);
     }
     const empty = [...collected.empty].filter((day) => !collected.places.has(day));
     return {
@@ -244,6 +294,7 @@ export class PlanBuilder {
       rows: Int32Array.from(rows),
       combined,
       rounded: collected.rounded,
+      invalid: collected.invalid,
       emptyDays: Int32Array.from(empty).sort(),
     };
   }

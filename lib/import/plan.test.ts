@@ -377,3 +377,53 @@ describe("the plan of a Loop Habit Tracker export", () => {
     ]);
   });
 });
+
+describe("a day's several rows: earliest and latest by time, not by place in the file", () => {
+  const rules = (rule: "first" | "last") => (mapping: ImportMapping) => ({
+    ...mapping,
+    rules: { weight: rule },
+  });
+
+  it("by the time written with the date, whatever the rows' order", () => {
+    const text =
+      "date,weight\n2026-03-02 21:00,72\n2026-03-02 07:30,71\n2026-03-01 08:00,70\n2026-03-01,69\n";
+    expect(byKey(plan(text, rules("last")), "weight")).toMatchObject({
+      dates: ["2026-03-01", "2026-03-02"],
+      values: [70, 72],
+      rows: [4, 2],
+    });
+    expect(byKey(plan(text, rules("first")), "weight")).toMatchObject({
+      values: [69, 71],
+      rows: [5, 3],
+    });
+  });
+
+  it("without times, the upper row is the later in a file listing the newest first", () => {
+    const newest = "date,weight\n2026-03-02,72\n2026-03-02,71\n2026-03-01,70\n2026-03-01,69\n";
+    expect(byKey(plan(newest, rules("last")), "weight")?.values).toEqual([70, 72]);
+    expect(byKey(plan(newest, rules("first")), "weight")?.values).toEqual([69, 71]);
+    const oldest = "date,weight\n2026-03-01,69\n2026-03-01,70\n2026-03-02,71\n2026-03-02,72\n";
+    expect(byKey(plan(oldest, rules("last")), "weight")?.values).toEqual([70, 72]);
+    expect(byKey(plan(oldest, rules("first")), "weight")?.values).toEqual([69, 71]);
+  });
+
+  it("a long file's rows the same way", () => {
+    const text = "date,attribute,value\n2026-03-02T21:00,weight,72\n2026-03-02T07:30,weight,71\n";
+    expect(byKey(plan(text, rules("last")), "weight")?.values).toEqual([72]);
+    expect(byKey(plan(text, rules("first")), "weight")?.values).toEqual([71]);
+  });
+});
+
+describe("invalid cells per attribute", () => {
+  it("counts each attribute's cells that give no value; a bad date only in the total", () => {
+    const text = "date,steps,weight\n2026-03-01,abc,70\n2026-03-02,1.5,heavy\n2026-02-31,10,71\n";
+    const result = planImport(
+      tableOf(text),
+      suggestMapping(summaryOf(text), ATTRIBUTES, METRIC),
+      CONTEXT,
+    );
+    const invalid = Object.fromEntries(result.attributes.map((a) => [a.key, a.invalid]));
+    expect(invalid).toEqual({ steps: 2, weight: 1 });
+    expect(result.invalidCount).toBe(4);
+  });
+});

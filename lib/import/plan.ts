@@ -7,7 +7,7 @@
  */
 import { dateIssue } from "@/lib/values/dates";
 import { daylioActivities, daylioColumns, daylioNoteText, entryMinutes, moodStep } from "./daylio";
-import { parseDateCell } from "./dates";
+import { cellTime, parseDateCell } from "./dates";
 import { dayNumber } from "./days";
 import { rowNumber, type ParsedTable } from "./parse-text";
 import { PlanBuilder, type PlanContext, type Slot } from "./plan-builder";
@@ -53,17 +53,18 @@ function dayOf({ table, mapping, builder, context }: Rows, row: readonly string[
   return dayNumber(parsed.date);
 }
 
+/** Each row with a day: its index, its day and the time of day written with its date. */
 function eachRow(
   rows: Rows,
   options: PlanOptions,
-  visit: (row: string[], index: number, day: number) => void,
+  visit: (row: string[], index: number, day: number, time: number | null) => void,
 ) {
-  const { table } = rows;
+  const { table, mapping } = rows;
   table.rows.forEach((row, index) => {
     if (index % PROGRESS_ROWS === 0) options.onProgress?.(index / table.rows.length);
     if (isEmptyRow(row)) return;
     const day = dayOf(rows, row, index);
-    if (day !== null) visit(row, index, day);
+    if (day !== null) visit(row, index, day, cellTime(cellAt(row, mapping.dateColumn)));
   });
 }
 
@@ -74,9 +75,9 @@ function planWide(rows: Rows, mapping: WideMapping, options: PlanOptions): void 
       index === mapping.dateColumn ? null : builder.slot(mapped, table.headers[index] ?? "");
     return slot ? [{ index, slot }] : [];
   });
-  eachRow(rows, options, (row, index, day) => {
+  eachRow(rows, options, (row, index, day, time) => {
     for (const { index: column, slot } of slots) {
-      builder.add(slot, rowNumber(table, index), day, cellAt(row, column));
+      builder.add(slot, rowNumber(table, index), day, cellAt(row, column), time);
     }
   });
 }
@@ -93,13 +94,18 @@ function slotsByKey(builder: PlanBuilder, keys: readonly KeyMapping[]): Map<stri
 function planLong(rows: Rows, mapping: LongMapping, options: PlanOptions): void {
   const { table, builder } = rows;
   const slots = slotsByKey(builder, mapping.keys);
-  eachRow(rows, options, (row, index, day) => {
+  eachRow(rows, options, (row, index, day, time) => {
     const slot = slots.get(cellAt(row, mapping.keyColumn).trim());
-    if (slot) builder.add(slot, rowNumber(table, index), day, cellAt(row, mapping.valueColumn));
+    const cell = cellAt(row, mapping.valueColumn);
+    if (slot) builder.add(slot, rowNumber(table, index), day, cell, time);
   });
 }
 
-/** Daylio lists entries newest first: read oldest first, so "last" is the day's latest entry. */
+/**
+ * Daylio lists entries newest first, each with its time (a column apart from the date): they are
+ * read oldest first with their times, so "latest" is the day's latest entry and a day's notes
+ * join in the order they were written.
+ */
 function planDaylio(rows: Rows, mapping: DaylioMapping, options: PlanOptions): void {
   const { table, builder } = rows;
   const columns = daylioColumns(table.headers);
@@ -112,7 +118,8 @@ function planDaylio(rows: Rows, mapping: DaylioMapping, options: PlanOptions): v
   });
   entries.sort((a, b) => a.day - b.day || a.minutes - b.minutes);
   const notes = new Map<number, { row: number; texts: string[] }>();
-  for (const { index, day } of entries) {
+  for (const { index, day, minutes } of entries) {
+    const time = minutes * 60;
     const row = table.rows[index] as string[];
     const number = rowNumber(table, index);
     const label = cellAt(row, columns.mood).trim();
@@ -124,12 +131,13 @@ function planDaylio(rows: Rows, mapping: DaylioMapping, options: PlanOptions): v
           "mood",
           label,
           `The mood "${label}" has no step on Exist's mood scale yet: set it in the mood table`,
+          mood,
         );
-      else builder.add(mood, number, day, String(step));
+      else builder.add(mood, number, day, String(step), time);
     }
     for (const activity of daylioActivities(cellAt(row, columns.activities))) {
       const slot = activities.get(activity);
-      if (slot) builder.add(slot, number, day, "yes");
+      if (slot) builder.add(slot, number, day, "yes", time);
     }
     const text = daylioNoteText(cellAt(row, columns.note_title), cellAt(row, columns.note));
     if (note && text) {

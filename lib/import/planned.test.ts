@@ -13,6 +13,7 @@ const steps: PlannedAttribute = {
   rows: Int32Array.from([2, 3]),
   combined: 0,
   rounded: 0,
+  invalid: 0,
   emptyDays: Int32Array.from([20515]),
 };
 const note: PlannedAttribute = {

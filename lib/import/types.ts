@@ -75,12 +75,14 @@ export type PlannedAttribute = {
   days: Int32Array;
   /** The value of each day as Exist stores it: texts for a string attribute, else numbers. */
   values: Float64Array | string[];
-  /** The file's row each value came from (with several rows, the last of them). */
+  /** The file's row each value came from (with several rows, the one kept or the latest). */
   rows: Int32Array;
   /** Days whose value combined several rows by `rule`. */
   combined: number;
   /** Values rounded to the places the person's unit shows (72.53 kg as 72.5). */
   rounded: number;
+  /** Its cells that gave no value (rows refused for their date count in the plan's total only). */
+  invalid: number;
   /** Days the file leaves empty for it, ascending: nothing is written (Exist cannot empty a day). */
   emptyDays: Int32Array;
 };

@@ -43,7 +43,11 @@ export type JobContext<Name extends QueueName> = {
 
 export type JobEngine = {
   kind: EngineTarget["kind"];
-  /** Queues a job, or returns null when one for the same key is already queued. */
+  /**
+   * Queues a job, or returns null when one for the same key is already queued. A job to run now
+   * wakes this process's workers of its queue at once: without that an idle worker would find it
+   * only at its next poll (5 s on PGlite), and an import's first write would wait for it.
+   */
   send<Name extends QueueName>(
     queue: Name,
     data: JobData[Name],
@@ -99,19 +103,35 @@ export async function startJobEngine(
     throw error;
   }
   const pollingIntervalSeconds = options.pollingIntervalSeconds ?? DEFAULT_POLLING[target.kind];
+  // This process's workers by queue: a job sent to run now wakes them (pg-boss's notifyWorker).
+  const workers = new Map<QueueName, Set<string>>();
 
   return {
     kind: target.kind,
     boss,
-    send: (queue, data, { key, startAfter }) =>
-      boss.send(queue, data, { singletonKey: key, ...(startAfter ? { startAfter } : {}) }),
-    work: (queue, handler) =>
-      boss.work(queue, { pollingIntervalSeconds }, async (jobs: Job<JobData[typeof queue]>[]) => {
-        // batchSize 1: one job per call.
-        for (const { id, data, retryCount, signal } of jobs) {
-          await handler({ id, data, retryCount, signal });
-        }
-      }),
+    send: async (queue, data, { key, startAfter }) => {
+      const id = await boss.send(queue, data, {
+        singletonKey: key,
+        ...(startAfter ? { startAfter } : {}),
+      });
+      const due = !startAfter || startAfter.getTime() <= Date.now();
+      if (id && due) for (const worker of workers.get(queue) ?? []) boss.notifyWorker(worker);
+      return id;
+    },
+    work: async (queue, handler) => {
+      const worker = await boss.work(
+        queue,
+        { pollingIntervalSeconds },
+        async (jobs: Job<JobData[typeof queue]>[]) => {
+          // batchSize 1: one job per call.
+          for (const { id, data, retryCount, signal } of jobs) {
+            await handler({ id, data, retryCount, signal });
+          }
+        },
+      );
+      workers.set(queue, (workers.get(queue) ?? new Set()).add(worker));
+      return worker;
+    },
     stop: ({ timeoutMs = 10_000 } = {}) =>
       boss.stop({ graceful: true, timeout: timeoutMs, close: true }),
   };

@@ -95,7 +95,7 @@ const importPath = (id: string) => `/api/imports/${encodeURIComponent(id)}`;
 
 export const fetchImport = (id: string) => requestJson<ImportResponse>(importPath(id));
 
-/** The person's latest import not yet finished; null when there is none (404). */
+/** The person's latest import under way (never a preview); null when there is none (404). */
 export async function fetchCurrentImport(): Promise<ImportResponse | null> {
   try {
     return await requestJson<ImportResponse>("/api/imports/current");

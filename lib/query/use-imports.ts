@@ -46,13 +46,20 @@ export const importQuery = (id: string) =>
     refetchOnWindowFocus: true,
   });
 
-/** The import not yet finished, if any: the page shows it on return, the attributes page links it. */
+/**
+ * The import under way, if any: the page shows it on return. Read once (and again after a
+ * change): its answer seeds the import's own query, which alone polls while the job works.
+ */
 export const currentImportQuery = () =>
   queryOptions({
     queryKey: importKeys.current(),
-    queryFn: fetchCurrentImport,
-    refetchInterval: (query) => pollWhileWorking(query.state.data),
+    queryFn: async ({ client }) => {
+      const found = await fetchCurrentImport();
+      if (found) client.setQueryData(importKeys.detail(found.id), found);
+      return found;
+    },
     retry: false,
+    refetchOnWindowFocus: false,
   });
 
 export const useImport = (id: string | null) =>

@@ -8,11 +8,10 @@ import type { ImportDraftBody, ImportStartBody } from "@/lib/api/contract";
 import { existNameSchema } from "@/lib/validations/ownership";
 import { MAX_ANY_TEXT } from "@/lib/validations/values";
 import { textLength } from "@/lib/values/rules";
+import { MAX_IMPORT_ATTRIBUTES, MAX_IMPORT_VALUES } from "@/lib/import/limits";
 
-/** Values of one import at most, all attributes together: a long file of 500,000 rows. */
-export const MAX_IMPORT_VALUES = 500_000;
-/** Attributes of one import at most: a file's 200 columns. */
-export const MAX_IMPORT_ATTRIBUTES = 200;
+/** The page's limits on an import (it refuses a larger file before sending it), checked again. */
+export { MAX_IMPORT_ATTRIBUTES, MAX_IMPORT_VALUES } from "@/lib/import/limits";
 /** Invalid cells the page sends with their reasons (it counts the rest). */
 export const MAX_INVALID_SENT = 1000;
 /** The body of POST /api/imports: 500,000 values with their days and rows fit in it. */

@@ -13,7 +13,7 @@ import {
   countStates,
   findImport,
   forgetValues,
-  latestUnfinished,
+  importUnderWay,
   moveStatus,
   nameTags,
   phaseValues,
@@ -93,7 +93,7 @@ export async function readImport(username: string, id: string): Promise<ImportRe
 
 export async function currentImport(username: string): Promise<ImportResponse> {
   const db = await importsDb();
-  const row = await latestUnfinished(db, username);
+  const row = await importUnderWay(db, username);
   if (!row) throw new ApiError("not_found", "No import is under way.");
   return shapeImport(db, row);
 }

@@ -8,6 +8,7 @@ import path from "node:path";
 import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ImportStatus } from "@/lib/api/contract";
 import { openDatabase, type Database } from "@/lib/db/database";
 import { imports, importValues } from "@/lib/db/schema";
 import {
@@ -16,6 +17,7 @@ import {
   countStates,
   deleteImportsOf,
   forgetValues,
+  importUnderWay,
   inFlight,
   insertImport,
   planUndo,
@@ -43,7 +45,7 @@ describe.each(targets)("import storage on %s", (name, options) => {
   const username = `imports-${process.pid}-${Date.now()}`;
 
   /** An import of `count` pending values of `steps`; every third replaces a value (before 1). */
-  async function newImport(count: number, status: "running" | "finished" = "running") {
+  async function newImport(count: number, status: ImportStatus = "running") {
     const id = randomUUID();
     const values: ValueRow[] = Array.from({ length: count }, (_, seq) => ({
       importId: id,
@@ -74,6 +76,31 @@ describe.each(targets)("import storage on %s", (name, options) => {
     await database.db.delete(imports).where(eq(imports.username, username));
     await database.close();
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it("answers the import under way, never a preview made after it", async () => {
+    const ids: string[] = [];
+    const made = async (status: ImportStatus) => {
+      const id = await newImport(1, status);
+      // Distinct creation times: the latest is the one asked for.
+      await database.db
+        .update(imports)
+        .set({ createdAt: new Date(Date.UTC(2000, 0, 1, 0, 0, ids.length)) })
+        .where(eq(imports.id, id));
+      ids.push(id);
+      return id;
+    };
+    const someone = username;
+    await database.db.delete(imports).where(eq(imports.username, someone));
+    await made("preview");
+    expect(await importUnderWay(database.db, someone)).toBeUndefined();
+    const paused = await made("paused");
+    await made("preview");
+    await made("finished");
+    expect((await importUnderWay(database.db, someone))?.id).toBe(paused);
+    const failed = await made("failed");
+    expect((await importUnderWay(database.db, someone))?.id).toBe(failed);
+    await database.db.delete(imports).where(eq(imports.username, someone));
   });
 
   it("claims 35 values at a time, in order, and a last partial batch", async () => {
@@ -169,6 +196,13 @@ describe.each(targets)("import storage on %s", (name, options) => {
     const left = async (id: string) =>
       (await database.db.select().from(importValues).where(eq(importValues.importId, id))).length;
     expect([await left(old), await left(recent), await left(running)]).toEqual([0, 3, 3]);
+    // The old import's record goes too: its preview holds before → after samples.
+    const records = await database.db
+      .select({ id: imports.id })
+      .from(imports)
+      .where(eq(imports.username, username));
+    expect(records.map((row) => row.id)).not.toContain(old);
+    expect(records.map((row) => row.id)).toContain(recent);
     await deleteImportsOf(database.db, username);
     const kept = await database.db
       .select({ id: imports.id })

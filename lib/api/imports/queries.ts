@@ -47,14 +47,19 @@ export async function importById(db: Db, id: string) {
   return row;
 }
 
-const UNFINISHED: ImportStatus[] = ["preview", "running", "paused", "undoing"];
+/**
+ * What the Import page shows on return, and the attributes page links: an import at work
+ * (running, paused, undoing) or stopped on a problem the person can resume from (failed). A
+ * preview is not under way: its file is in the page that made it, and nothing of it is written.
+ */
+const UNDER_WAY: ImportStatus[] = ["running", "paused", "undoing", "failed"];
 
-/** The person's latest import that is not over (a preview, running, paused or undoing). */
-export async function latestUnfinished(db: Db, username: string) {
+/** The person's latest import under way (UNDER_WAY), previews left aside. */
+export async function importUnderWay(db: Db, username: string) {
   const [row] = await db
     .select()
     .from(imports)
-    .where(and(eq(imports.username, username), inArray(imports.status, UNFINISHED)))
+    .where(and(eq(imports.username, username), inArray(imports.status, UNDER_WAY)))
     .orderBy(sql`${imports.createdAt} desc`)
     .limit(1);
   return row;
@@ -326,8 +331,10 @@ export async function pruneImports(db: Db, days = 30): Promise<number> {
     );
   const ids = ended.map((row) => row.id);
   if (ids.length === 0) return 0;
+  // The whole record: its preview's before → after samples are values too, and a token pair
+  // kept for a session's handover goes with it (import_tokens cascades).
   await db.delete(importValues).where(inArray(importValues.importId, ids));
-  await db.delete(imports).where(and(inArray(imports.id, ids), eq(imports.status, "preview")));
+  await db.delete(imports).where(inArray(imports.id, ids));
   return ids.length;
 }
 

@@ -2,7 +2,10 @@ import { allowedMethods, methodNotAllowed, withSession } from "@/lib/api/handler
 import { currentImport } from "@/lib/api/imports/change-import";
 import { answer } from "@/lib/api/imports/route-helpers";
 
-/** The person's latest import not over yet; 404 when there is none. */
+/**
+ * The person's latest import under way (running, paused, undoing, or stopped and resumable),
+ * never a preview; 404 when there is none.
+ */
 export const GET = withSession({}, async ({ session }) =>
   answer(await currentImport(session.username)),
 );
