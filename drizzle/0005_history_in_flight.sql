@@ -17,7 +17,7 @@ CREATE INDEX "history_created_idx" ON "history_entries" USING brin ("created_at"
 -- statements once per connection rather than on every call: on the embedded database, planning
 -- was a fifth of what recording an acquire cost. Owner changes and tags that were done become the
 -- last-seen owners (the later one when an attribute changed twice in the batch).
-CREATE FUNCTION "history_record_entries"("p_entries" jsonb, "p_flights" bigint[]) RETURNS void
+CREATE FUNCTION "history_record_entries"("p_requests" jsonb, "p_flights" bigint[]) RETURNS void
 LANGUAGE plpgsql AS $$
 BEGIN
   DELETE FROM history_in_flight WHERE id = ANY(p_flights);
@@ -25,18 +25,22 @@ BEGIN
     INSERT INTO history_entries AS h
       (username, kind, attribute, label, action, day, owner_before, owner_after, outcome,
         error_code, request_id, settle_after)
-    SELECT e.username, e.kind, e.attribute,
+    SELECT r.username, r.kind, e.attribute,
       coalesce(e.label, seen.label, nullif(e.attribute, ''), ''),
-      e.action, e.day,
-      CASE WHEN e.kind = 'change' THEN seen.owner END,
-      CASE WHEN e.kind = 'change' AND e.outcome = 'refused' THEN seen.owner ELSE e.owner_after END,
-      e.outcome, e.error_code, e.request_id, e.settle_after
-    FROM jsonb_to_recordset(p_entries) AS e(username text, kind text, attribute text, label text,
-      action text, day date, outcome text, owner_after text, error_code text, request_id text,
-      settle_after timestamptz, position int)
+      r.action, e.day,
+      CASE WHEN r.kind = 'change' THEN seen.owner END,
+      CASE WHEN r.kind = 'change' AND e.outcome = 'refused' THEN seen.owner ELSE e.owner_after END,
+      e.outcome, e.error_code, r.request_id, e.settle_after
+    FROM ROWS FROM (jsonb_to_recordset(p_requests)
+        AS (username text, kind text, action text, request_id text, items jsonb))
+      WITH ORDINALITY AS r(username, kind, action, request_id, items, n)
+    CROSS JOIN LATERAL ROWS FROM (jsonb_to_recordset(r.items)
+        AS (attribute text, label text, day date, outcome text, owner_after text, error_code text,
+          settle_after timestamptz))
+      WITH ORDINALITY AS e(attribute, label, day, outcome, owner_after, error_code, settle_after, n)
     LEFT JOIN last_seen_owners seen
-      ON seen.username = e.username AND seen.attribute = e.attribute
-    ORDER BY e.position
+      ON seen.username = r.username AND seen.attribute = e.attribute
+    ORDER BY r.n, e.n
     RETURNING h.id, h.username, h.kind, h.action, h.attribute, h.label, h.outcome, h.owner_after
   )
   INSERT INTO last_seen_owners AS seen (username, attribute, label, owner, active)

@@ -7,7 +7,7 @@
 #      packages (mmdebstrap) and the npm registry's Node 24, and tagged docker.io/library/node:24-slim
 #      so that the Dockerfile keeps its standard FROM
 #   3. the app's image (podman build --format docker: the OCI format drops HEALTHCHECK)
-#   4. the container, as docs/container.md runs it: read-only root, tmpfs /tmp, a named volume at
+#   4. the container, as docs/container.md runs it: read-only root with no /tmp, a named volume at
 #      /data, no capabilities, the host's network (the sandbox listens on the host's 127.0.0.1)
 #   5. /api/health and /api/ready; a sign-in over HTTP and an acquire that Exist (the sandbox)
 #      receives and /api/history shows; `podman healthcheck run`; image size and memory
@@ -229,7 +229,7 @@ podman volume create "$VOLUME" >/dev/null
 run_app() {
   STARTED_CONTAINERS+=("$1")
   podman run --detach --name "$1" \
-    --read-only --tmpfs /tmp --volume "$VOLUME:/data" \
+    --read-only --read-only-tmpfs=false --volume "$VOLUME:/data" \
     --cap-drop=ALL --security-opt=no-new-privileges \
     --network host --stop-timeout "$STOP_TIMEOUT" \
     --env PORT="$2" --env APP_URL="http://localhost:$2" \

@@ -42,11 +42,11 @@ export type Flight = {
  */
 export async function insertFlight(db: Db, flight: Flight): Promise<number | undefined> {
   if (flight.items.length === 0) return undefined;
-  const items = flight.items.map((item, position) => ({
+  // Only the keys an item has: the JSON is parsed on this thread too (the embedded database).
+  const items = flight.items.map((item) => ({
     name: item.attribute,
-    label: item.label ?? null,
-    day: item.day ?? null,
-    position,
+    label: item.label ?? undefined,
+    day: item.day ?? undefined,
   }));
   const result = await db.execute(sql`
     insert into history_in_flight (username, kind, action, items, request_id, settle_after)
@@ -65,8 +65,8 @@ export async function listFlights(db: Db, username: string) {
     select f.id, f.kind, f.action, f.request_id, f.created_at, f.settle_after,
       item.name, item.label, item.day::text as day, item.position
     from history_in_flight f
-    cross join lateral jsonb_to_recordset(f.items)
-      as item(name text, label text, day date, position int)
+    cross join lateral rows from (jsonb_to_recordset(f.items) as (name text, label text, day date))
+      with ordinality as item(name, label, day, position)
     where f.username = ${username}
     order by f.id desc, item.position`);
   return rowsOf(result).map((row) => ({
@@ -101,8 +101,8 @@ export async function recordStaleFlights(db: Db, username: string, now: Date): P
       stale.action, item.day, case when stale.kind = 'change' then seen.owner end, 'unknown',
       stale.request_id, stale.created_at, stale.settle_after
     from stale
-    cross join lateral jsonb_to_recordset(stale.items)
-      as item(name text, label text, day date, position int)
+    cross join lateral rows from (jsonb_to_recordset(stale.items) as (name text, label text, day date))
+      with ordinality as item(name, label, day, position)
     left join last_seen_owners seen
       on seen.username = stale.username and seen.attribute = item.name
     order by stale.id, item.position`);
@@ -138,22 +138,31 @@ export type NewEntry = {
  */
 export async function insertEntries(db: Db, entries: readonly NewEntry[]): Promise<void> {
   if (entries.length === 0) return;
-  const rows = rowsParam(
-    entries.map((e, position) => ({
-      username: e.username,
-      kind: e.kind,
+  // Grouped by request, each item with only the keys it has: the JSON is parsed on this thread
+  // too (the embedded database), and an acquire of 35 would repeat its request's fields 35 times.
+  const requests: Array<{ key: string; request: Record<string, unknown>; items: unknown[] }> = [];
+  for (const e of entries) {
+    const key = [e.username, e.kind, e.action, e.requestId, e.flight].join("\u0000");
+    let last = requests.at(-1);
+    if (last?.key !== key) {
+      last = {
+        key,
+        request: { username: e.username, kind: e.kind, action: e.action, request_id: e.requestId },
+        items: [],
+      };
+      requests.push(last);
+    }
+    last.items.push({
       attribute: e.attribute,
-      label: e.label,
-      action: e.action,
-      day: e.day,
+      label: e.label ?? undefined,
+      day: e.day ?? undefined,
       outcome: e.outcome,
-      owner_after: e.ownerAfter ?? null,
-      error_code: e.errorCode,
-      request_id: e.requestId,
-      settle_after: e.settleAfter?.toISOString() ?? null,
-      position,
-    })),
-  );
+      owner_after: e.ownerAfter ?? undefined,
+      error_code: e.errorCode ?? undefined,
+      settle_after: e.settleAfter?.toISOString(),
+    });
+  }
+  const rows = rowsParam(requests.map(({ request, items }) => ({ ...request, items })));
   const flights = new Set(entries.flatMap((e) => (e.flight === undefined ? [] : [e.flight])));
   const ids = `{${[...flights].map((id) => Math.trunc(id)).join(",")}}`;
   await db.execute(sql`select history_record_entries(${rows}, ${ids}::bigint[])`);
