@@ -164,7 +164,7 @@ export const resumeImport = (session: ImportSession, tokens: () => TokenFields, 
     // The session's pair now: a failed import may have lost its own.
     return handToJob(db, session, tokens, row, {
       from: [row.status],
-      set: { status, problemCode: null, problemMessage: null },
+      set: { status, problemCode: null, problemMessage: null, endedAt: null },
       change: "resumed",
     });
   });

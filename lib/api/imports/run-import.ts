@@ -172,12 +172,17 @@ async function end(db: Db, importId: string, phase: Phase): Promise<void> {
   await dropImportToken(db, importId);
 }
 
+/**
+ * Stops the import until the person resumes it (with a new sign-in) or cancels it. Its stop time
+ * is its end for the pruning: one not resumed within 30 days goes with its values.
+ */
 async function fail(db: Db, importId: string, from: ImportStatus, code: string, message: string) {
   await moveStatus(db, importId, [from], {
     status: "failed",
     problemCode: code,
     problemMessage: message,
     waitingUntil: null,
+    endedAt: new Date(),
   });
   await dropImportToken(db, importId);
 }
