@@ -1,6 +1,6 @@
 "use client";
 
-import { useState, type ReactNode } from "react";
+import { useState, type ReactElement, type ReactNode } from "react";
 import {
   AlertDialog,
   AlertDialogCancel,
@@ -17,8 +17,11 @@ export type ConfirmDialogProps = {
   open: boolean;
   onClose: () => void;
   title: string;
-  /** The consequences, read out as the dialog's description. */
-  description: ReactNode;
+  /**
+   * The consequences, read out as the dialog's description: one paragraph each, or (where they
+   * need more than paragraphs, e.g. a list) the markup itself.
+   */
+  description: readonly ReactNode[] | ReactElement;
   /** Extra controls under the description (e.g. the manual-entry checkbox). */
   children?: ReactNode;
   confirmLabel: string;
@@ -71,7 +74,11 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
       >
         <AlertDialogTitle>{title}</AlertDialogTitle>
         <AlertDialogDescription asChild>
-          <div>{description}</div>
+          <div>
+            {Array.isArray(description)
+              ? description.map((paragraph, index) => <p key={index}>{paragraph}</p>)
+              : description}
+          </div>
         </AlertDialogDescription>
         {children}
         {problem ? <ProblemAlert problem={problem} /> : null}
