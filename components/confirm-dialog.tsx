@@ -1,14 +1,7 @@
 "use client";
 
 import { useState, type ReactElement, type ReactNode } from "react";
-import {
-  AlertDialog,
-  AlertDialogCancel,
-  AlertDialogContent,
-  AlertDialogDescription,
-  AlertDialogFooter,
-  AlertDialogTitle,
-} from "@/components/ui/alert-dialog";
+import { AlertDialog } from "@/components/ui/alert-dialog";
 import { Button, type ButtonVariant } from "@/components/ui/button";
 import { ProblemAlert } from "@/components/problem-alert";
 import type { Problem } from "@/lib/query/api-error";
@@ -54,7 +47,7 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
   }
 
   return (
-    <AlertDialog
+    <AlertDialog.Root
       open={open}
       onOpenChange={(next) => {
         if (next || busy) return;
@@ -62,7 +55,7 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
         onClose();
       }}
     >
-      <AlertDialogContent
+      <AlertDialog.Content
         onCloseAutoFocus={(event) => {
           // Without a Radix Trigger, put focus back on what opened the dialog ourselves.
           event.preventDefault();
@@ -72,18 +65,18 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
           target?.focus();
         }}
       >
-        <AlertDialogTitle>{title}</AlertDialogTitle>
-        <AlertDialogDescription asChild>
+        <AlertDialog.Title>{title}</AlertDialog.Title>
+        <AlertDialog.Description asChild>
           <div>
             {Array.isArray(description)
               ? description.map((paragraph, index) => <p key={index}>{paragraph}</p>)
               : description}
           </div>
-        </AlertDialogDescription>
+        </AlertDialog.Description>
         {children}
         {problem ? <ProblemAlert problem={problem} /> : null}
-        <AlertDialogFooter>
-          <AlertDialogCancel disabled={busy}>Cancel</AlertDialogCancel>
+        <AlertDialog.Footer>
+          <AlertDialog.Close disabled={busy}>Cancel</AlertDialog.Close>
           <Button
             variant={props.confirmVariant ?? "primary"}
             onClick={() => {
@@ -94,8 +87,8 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
           >
             {busy ? (props.busyLabel ?? confirmLabel) : confirmLabel}
           </Button>
-        </AlertDialogFooter>
-      </AlertDialogContent>
-    </AlertDialog>
+        </AlertDialog.Footer>
+      </AlertDialog.Content>
+    </AlertDialog.Root>
   );
 }
