@@ -11,7 +11,12 @@ import { ConfirmDialog } from "./confirm-dialog";
 
 afterEach(cleanup);
 
-function Harness({ onConfirm }: { onConfirm: () => Promise<Problem | null> }) {
+type HarnessProps = {
+  onConfirm: () => Promise<Problem | null>;
+  description?: readonly string[];
+};
+
+function Harness({ onConfirm, description }: HarnessProps) {
   const [open, setOpen] = useState(false);
   return (
     <>
@@ -23,7 +28,7 @@ function Harness({ onConfirm }: { onConfirm: () => Promise<Problem | null> }) {
           open
           onClose={() => setOpen(false)}
           title="Acquire Steps?"
-          description={<p>Google Fit will stop being able to write Steps.</p>}
+          description={description ?? <p>Google Fit will stop being able to write Steps.</p>}
           confirmLabel="Acquire"
           returnFocusTo={["opener"]}
           onConfirm={onConfirm}
@@ -44,6 +49,17 @@ describe("ConfirmDialog", () => {
     await user.click(screen.getByRole("button", { name: "Acquire" }));
     expect((await screen.findByRole("alert")).textContent).toBe("Exist could not be reached.");
     expect(screen.queryByRole("alertdialog")).not.toBeNull();
+  });
+
+  it("reads out each consequence it is given as a paragraph of its description", async () => {
+    const user = userEvent.setup();
+    const consequences = ["Google Fit will stop being able to write Steps.", "It happens at once."];
+    render(<Harness onConfirm={async () => null} description={consequences} />);
+    await user.click(screen.getByRole("button", { name: "Open" }));
+    const dialog = screen.getByRole("alertdialog", { name: "Acquire Steps?" });
+    const description = document.getElementById(dialog.getAttribute("aria-describedby") ?? "");
+    const paragraphs = [...(description?.querySelectorAll("p") ?? [])];
+    expect(paragraphs.map((paragraph) => paragraph.textContent)).toEqual(consequences);
   });
 
   it("closes on success and gives focus back to what opened it", async () => {

@@ -1,14 +1,7 @@
 "use client";
 
-import { useState, type ReactNode } from "react";
-import {
-  AlertDialog,
-  AlertDialogCancel,
-  AlertDialogContent,
-  AlertDialogDescription,
-  AlertDialogFooter,
-  AlertDialogTitle,
-} from "@/components/ui/alert-dialog";
+import { useState, type ReactElement, type ReactNode } from "react";
+import { AlertDialog } from "@/components/ui/alert-dialog";
 import { Button, type ButtonVariant } from "@/components/ui/button";
 import { ProblemAlert } from "@/components/problem-alert";
 import type { Problem } from "@/lib/query/api-error";
@@ -17,8 +10,11 @@ export type ConfirmDialogProps = {
   open: boolean;
   onClose: () => void;
   title: string;
-  /** The consequences, read out as the dialog's description. */
-  description: ReactNode;
+  /**
+   * The consequences, read out as the dialog's description: one paragraph each, or (where they
+   * need more than paragraphs, e.g. a list) the markup itself.
+   */
+  description: readonly ReactNode[] | ReactElement;
   /** Extra controls under the description (e.g. the manual-entry checkbox). */
   children?: ReactNode;
   confirmLabel: string;
@@ -51,7 +47,7 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
   }
 
   return (
-    <AlertDialog
+    <AlertDialog.Root
       open={open}
       onOpenChange={(next) => {
         if (next || busy) return;
@@ -59,7 +55,7 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
         onClose();
       }}
     >
-      <AlertDialogContent
+      <AlertDialog.Content
         onCloseAutoFocus={(event) => {
           // Without a Radix Trigger, put focus back on what opened the dialog ourselves.
           event.preventDefault();
@@ -69,14 +65,18 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
           target?.focus();
         }}
       >
-        <AlertDialogTitle>{title}</AlertDialogTitle>
-        <AlertDialogDescription asChild>
-          <div>{description}</div>
-        </AlertDialogDescription>
+        <AlertDialog.Title>{title}</AlertDialog.Title>
+        <AlertDialog.Description asChild>
+          <div>
+            {Array.isArray(description)
+              ? description.map((paragraph, index) => <p key={index}>{paragraph}</p>)
+              : description}
+          </div>
+        </AlertDialog.Description>
         {children}
         {problem ? <ProblemAlert problem={problem} /> : null}
-        <AlertDialogFooter>
-          <AlertDialogCancel disabled={busy}>Cancel</AlertDialogCancel>
+        <AlertDialog.Footer>
+          <AlertDialog.Close disabled={busy}>Cancel</AlertDialog.Close>
           <Button
             variant={props.confirmVariant ?? "primary"}
             onClick={() => {
@@ -87,8 +87,8 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
           >
             {busy ? (props.busyLabel ?? confirmLabel) : confirmLabel}
           </Button>
-        </AlertDialogFooter>
-      </AlertDialogContent>
-    </AlertDialog>
+        </AlertDialog.Footer>
+      </AlertDialog.Content>
+    </AlertDialog.Root>
   );
 }

@@ -5,22 +5,15 @@ import { ConfirmDialog } from "@/components/confirm-dialog";
 import { Checkbox } from "@/components/ui/checkbox";
 import { needsManual, type WriteAccess } from "@/lib/scopes";
 import type { Attribute } from "@/lib/attributes/types";
-import {
-  acquireConsequence,
-  acquireDataConsequence,
-  type LatestValue,
-  NO_CONSENT_NOTE,
-} from "@/lib/attributes/consequences";
-import type { RunChange } from "./use-change-runner";
+import { acquireConsequences, type LatestValue } from "@/lib/attributes/consequences";
+import type { SingleChangeProps } from "./use-change-runner";
 import { switchId } from "./ids";
 
-type AcquireDialogProps = {
+type AcquireDialogProps = SingleChangeProps & {
   attribute: Attribute;
   access: WriteAccess;
   /** When the current owner last wrote it (undefined while values load). */
   latest?: LatestValue;
-  onClose: () => void;
-  run: RunChange;
 };
 
 export function AcquireDialog({ attribute, access, latest, onClose, run }: AcquireDialogProps) {
@@ -33,13 +26,7 @@ export function AcquireDialog({ attribute, access, latest, onClose, run }: Acqui
       open
       onClose={onClose}
       title={`Acquire ${attribute.label}?`}
-      description={
-        <>
-          <p>{acquireConsequence(attribute)}</p>
-          <p>{acquireDataConsequence(attribute, latest)}</p>
-          <p>{NO_CONSENT_NOTE}</p>
-        </>
-      }
+      description={acquireConsequences(attribute, latest)}
       confirmLabel="Acquire"
       returnFocusTo={[switchId(attribute.name)]}
       onConfirm={() =>

@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { DialogClose, DialogDescription, DialogFooter } from "@/components/ui/dialog";
+import { Dialog } from "@/components/ui/dialog";
 import type { Attribute } from "@/lib/attributes/types";
 import { describeError } from "@/lib/query/api-error";
 import { valuesQuery } from "@/lib/query/options";
@@ -39,10 +39,10 @@ export function LogDialog(props: LogDialogProps) {
       onClose={props.onClose}
       returnFocusTo={[logButtonId(props.attribute.name)]}
     >
-      <DialogDescription role={query.isError ? "alert" : undefined}>{why}</DialogDescription>
-      <DialogFooter>
-        <DialogClose>Close</DialogClose>
-      </DialogFooter>
+      <Dialog.Description role={query.isError ? "alert" : undefined}>{why}</Dialog.Description>
+      <Dialog.Footer>
+        <Dialog.Close>Close</Dialog.Close>
+      </Dialog.Footer>
     </WriteDialogFrame>
   );
 }

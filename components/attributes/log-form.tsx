@@ -2,7 +2,7 @@
 
 import { useId } from "react";
 import { Button } from "@/components/ui/button";
-import { DialogClose, DialogDescription, DialogFooter } from "@/components/ui/dialog";
+import { Dialog } from "@/components/ui/dialog";
 import type { ValuesResponse } from "@/lib/api/contract";
 import { todayIn } from "@/lib/attributes/days";
 import type { ValueField } from "@/lib/values/field";
@@ -55,10 +55,10 @@ export function LogForm({ attribute, onClose, onAcquire, announce, values, field
       returnFocusTo={[logButtonId(attribute.name)]}
       focusOnOpen={inputFor(id, field, "value")}
     >
-      <DialogDescription>
+      <Dialog.Description>
         Exist keeps one value a day. It can’t empty a day once it has a value: you can replace it,
         not remove it.
-      </DialogDescription>
+      </Dialog.Description>
       <form
         noValidate
         className="grid gap-4"
@@ -99,8 +99,8 @@ export function LogForm({ attribute, onClose, onAcquire, announce, values, field
             onAcquire={() => onAcquire(attribute.name)}
           />
         ) : null}
-        <DialogFooter>
-          <DialogClose disabled={form.busy}>Cancel</DialogClose>
+        <Dialog.Footer>
+          <Dialog.Close disabled={form.busy}>Cancel</Dialog.Close>
           {field.canIncrement ? (
             <Button
               variant="secondary"
@@ -113,7 +113,7 @@ export function LogForm({ attribute, onClose, onAcquire, announce, values, field
           <Button type="submit" aria-disabled={form.busy} aria-busy={form.busy}>
             Save
           </Button>
-        </DialogFooter>
+        </Dialog.Footer>
       </form>
     </WriteDialogFrame>
   );

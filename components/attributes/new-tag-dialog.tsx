@@ -2,7 +2,7 @@
 
 import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { DialogClose, DialogDescription, DialogFooter } from "@/components/ui/dialog";
+import { Dialog } from "@/components/ui/dialog";
 import { describedBy, Field, inputClass } from "@/components/ui/form-field";
 import { problemFrom, type Problem } from "@/lib/query/api-error";
 import { answerLost, useCreateTag } from "@/lib/query/use-write";
@@ -62,11 +62,11 @@ export function NewTagDialog({ onClose, announce }: NewTagDialogProps) {
       onClose={onClose}
       returnFocusTo={[NEW_TAG_BUTTON_ID]}
     >
-      <DialogDescription>
+      <Dialog.Description>
         A daily tag is a yes or no you log for each day, such as “Swim”. Exist creates it owned by
         this app. Exist offers no way to delete an attribute: once created, the tag stays in your
         account.
-      </DialogDescription>
+      </Dialog.Description>
       <form
         noValidate
         className="grid gap-4"
@@ -94,12 +94,12 @@ export function NewTagDialog({ onClose, announce }: NewTagDialogProps) {
           />
         </Field>
         {problem ? <ProblemAlert problem={problem} /> : null}
-        <DialogFooter>
-          <DialogClose disabled={busy}>Cancel</DialogClose>
+        <Dialog.Footer>
+          <Dialog.Close disabled={busy}>Cancel</Dialog.Close>
           <Button type="submit" aria-disabled={busy} aria-busy={busy}>
             Create tag
           </Button>
-        </DialogFooter>
+        </Dialog.Footer>
       </form>
     </WriteDialogFrame>
   );

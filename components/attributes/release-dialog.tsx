@@ -2,20 +2,12 @@
 
 import { ConfirmDialog } from "@/components/confirm-dialog";
 import type { Attribute } from "@/lib/attributes/types";
-import {
-  NO_CONSENT_NOTE,
-  releaseConsequence,
-  releaseDataConsequence,
-} from "@/lib/attributes/consequences";
+import { releaseConsequences } from "@/lib/attributes/consequences";
 import { releaseTarget } from "@/lib/attributes/wording";
-import type { RunChange } from "./use-change-runner";
+import type { SingleChangeProps } from "./use-change-runner";
 import { switchId } from "./ids";
 
-type ReleaseDialogProps = {
-  attribute: Attribute;
-  onClose: () => void;
-  run: RunChange;
-};
+type ReleaseDialogProps = SingleChangeProps & { attribute: Attribute };
 
 export function ReleaseDialog({ attribute, onClose, run }: ReleaseDialogProps) {
   const target = releaseTarget(attribute);
@@ -25,14 +17,7 @@ export function ReleaseDialog({ attribute, onClose, run }: ReleaseDialogProps) {
       open
       onClose={onClose}
       title={`Release ${attribute.label}?`}
-      description={
-        <>
-          <p>This app will stop being able to write {attribute.label}.</p>
-          <p>{releaseConsequence(attribute)}</p>
-          <p>{releaseDataConsequence(attribute)}</p>
-          <p>{NO_CONSENT_NOTE}</p>
-        </>
-      }
+      description={releaseConsequences(attribute)}
       confirmLabel="Release"
       confirmVariant="danger"
       returnFocusTo={[switchId(attribute.name)]}

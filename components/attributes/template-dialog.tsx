@@ -2,14 +2,10 @@
 
 import { ConfirmDialog } from "@/components/confirm-dialog";
 import type { Template as ExistTemplate } from "@/lib/api/contract";
-import type { RunChange } from "./use-change-runner";
+import type { SingleChangeProps } from "./use-change-runner";
 import { switchId, templateButtonId } from "./ids";
 
-type TemplateDialogProps = {
-  template: ExistTemplate;
-  onClose: () => void;
-  run: RunChange;
-};
+type TemplateDialogProps = SingleChangeProps & { template: ExistTemplate };
 
 export function TemplateDialog({ template, onClose, run }: TemplateDialogProps) {
   return (
@@ -17,15 +13,10 @@ export function TemplateDialog({ template, onClose, run }: TemplateDialogProps) 
       open
       onClose={onClose}
       title={`Create ${template.label}?`}
-      description={
-        <>
-          <p>
-            {template.label} ({template.group.label}) will be created in your Exist account and
-            owned by this app, so this app can write its values.
-          </p>
-          <p>Exist does not ask you to confirm this.</p>
-        </>
-      }
+      description={[
+        `${template.label} (${template.group.label}) will be created in your Exist account and owned by this app, so this app can write its values.`,
+        "Exist does not ask you to confirm this.",
+      ]}
       confirmLabel="Create and acquire"
       returnFocusTo={[switchId(template.name), templateButtonId(template.name)]}
       onConfirm={() =>

@@ -31,6 +31,9 @@ function changeProblem(error: unknown): Problem {
 
 export type RunChange = (change: OwnershipChange, success: string) => Promise<Problem | null>;
 
+/** What each confirmation of one change (acquire, release, template) is given by its opener. */
+export type SingleChangeProps = { onClose: () => void; run: RunChange };
+
 /**
  * Runs ownership changes for the dialogs: a single change fails as a whole (the dialog shows why);
  * a bulk change reports item by item.

@@ -1,7 +1,7 @@
 "use client";
 
 import type { ReactNode } from "react";
-import { Dialog, DialogContent, DialogTitle } from "@/components/ui/dialog";
+import { Dialog } from "@/components/ui/dialog";
 
 type WriteDialogFrameProps = {
   title: string;
@@ -19,13 +19,13 @@ type WriteDialogFrameProps = {
 export function WriteDialogFrame(props: WriteDialogFrameProps) {
   const { title, busy, onClose, returnFocusTo, focusOnOpen, children } = props;
   return (
-    <Dialog
+    <Dialog.Root
       open
       onOpenChange={(next) => {
         if (!next && !busy) onClose();
       }}
     >
-      <DialogContent
+      <Dialog.Content
         onOpenAutoFocus={(event) => {
           const target = focusOnOpen ? document.getElementById(focusOnOpen) : null;
           if (!target) return;
@@ -41,9 +41,9 @@ export function WriteDialogFrame(props: WriteDialogFrameProps) {
           target?.focus();
         }}
       >
-        <DialogTitle>{title}</DialogTitle>
+        <Dialog.Title>{title}</Dialog.Title>
         {children}
-      </DialogContent>
-    </Dialog>
+      </Dialog.Content>
+    </Dialog.Root>
   );
 }

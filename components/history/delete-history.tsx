@@ -26,12 +26,9 @@ export function DeleteHistory() {
       variant="danger"
       label="Delete my history"
       title="Delete your history?"
-      description={
-        <p>
-          Every entry this app keeps about your attributes (changes made here and owner changes seen
-          elsewhere) is deleted for good. Your attributes and their owners on Exist do not change.
-        </p>
-      }
+      description={[
+        "Every entry this app keeps about your attributes (changes made here and owner changes seen elsewhere) is deleted for good. Your attributes and their owners on Exist do not change.",
+      ]}
       confirmLabel="Delete"
       busyLabel="Deleting…"
       confirmVariant="danger"

@@ -44,12 +44,9 @@ export function ImportControls({ answer }: { answer: ImportResponse }) {
           variant="danger"
           label="Cancel import"
           title="Cancel this import?"
-          description={
-            <p>
-              Nothing more is written. The values written so far stay in Exist; you can still undo
-              them afterwards.
-            </p>
-          }
+          description={[
+            "Nothing more is written. The values written so far stay in Exist; you can still undo them afterwards.",
+          ]}
           confirmLabel="Cancel import"
           busyLabel="Cancelling…"
           confirmVariant="danger"

@@ -68,18 +68,10 @@ export function StartDialogs({ answer, access, flow, announce }: StartDialogsPro
         open
         onClose={close}
         title={`Create ${labels.length} ${noun}?`}
-        description={
-          <>
-            <p>
-              The import writes these tags, which your Exist account does not have yet:{" "}
-              {labels.join(", ")}.
-            </p>
-            <p>
-              Exist creates them owned by this app. Exist offers no way to delete an attribute: once
-              created, they stay in your account.
-            </p>
-          </>
-        }
+        description={[
+          `The import writes these tags, which your Exist account does not have yet: ${labels.join(", ")}.`,
+          "Exist creates them owned by this app. Exist offers no way to delete an attribute: once created, they stay in your account.",
+        ]}
         confirmLabel="Create tags"
         returnFocusTo={["import-start"]}
         onConfirm={async () => {

@@ -20,22 +20,17 @@ export function UndoImport({ answer, report }: { answer: ImportResponse; report:
       variant="secondary"
       label="Undo this import"
       title="Undo this import?"
-      description={
+      description={[
         <>
-          <p>
-            {report.replaced > 0
-              ? `The ${count(report.replaced)} values this import replaced are put back as they were before it.`
-              : "This import replaced no values, so none are put back."}
-            {report.undoUntil
-              ? ` Their earlier values are kept until ${dayText(report.undoUntil)}.`
-              : ""}
-          </p>
-          <p>
-            {count(report.newDays)} {report.newDays === 1 ? "day was" : "days were"} empty before
-            the import: Exist cannot empty a day again, so they keep the imported value.
-          </p>
-        </>
-      }
+          {report.replaced > 0
+            ? `The ${count(report.replaced)} values this import replaced are put back as they were before it.`
+            : "This import replaced no values, so none are put back."}
+          {report.undoUntil
+            ? ` Their earlier values are kept until ${dayText(report.undoUntil)}.`
+            : ""}
+        </>,
+        `${count(report.newDays)} ${report.newDays === 1 ? "day was" : "days were"} empty before the import: Exist cannot empty a day again, so they keep the imported value.`,
+      ]}
       confirmLabel="Undo import"
       busyLabel="Undoing…"
       onConfirm={() => action.run("undo")}

@@ -1,4 +1,5 @@
 import type { ComponentProps, ComponentType, ReactNode } from "react";
+import { buttonClass } from "./button";
 import { cn } from "./cn";
 
 /*
@@ -15,31 +16,51 @@ const panelClass = (className?: string) =>
     className,
   );
 
-/** The parts of a Radix dialog primitive (Dialog or AlertDialog) that make its panel. */
-type Primitive<P> = {
+type Styleable = { className?: string };
+
+/** The parts of a Radix dialog primitive (Dialog or AlertDialog) that the styled parts wrap. */
+type Primitive<R, P, T, D> = {
+  Root: R;
   Portal: ComponentType<{ children?: ReactNode }>;
   Overlay: ComponentType<{ className?: string }>;
   Content: ComponentType<P>;
+  Title: ComponentType<T>;
+  Description: ComponentType<D>;
 };
 
-/** The panel of `primitive`'s dialog, over the page behind its overlay. */
-export function panelOf<P extends { className?: string }>({
-  Portal,
-  Overlay,
-  Content,
-}: Primitive<P>) {
-  return function DialogPanel({ className, ...props }: P) {
-    return (
-      <Portal>
-        <Overlay className={overlayClass} />
-        <Content {...(props as P)} className={panelClass(className)} />
-      </Portal>
-    );
+/**
+ * The styled parts of `primitive`'s dialog, used as `Dialog.Root`, `Dialog.Content` and so on.
+ * `Close` is its part that closes the dialog without doing anything (Dialog's Close, AlertDialog's
+ * Cancel), shown as a secondary button.
+ */
+export function partsOf<
+  R,
+  P extends Styleable,
+  T extends Styleable,
+  D extends Styleable,
+  C extends Styleable,
+>(primitive: Primitive<R, P, T, D>, Close: ComponentType<C>) {
+  const { Portal, Overlay, Content } = primitive;
+  return {
+    Root: primitive.Root,
+    /** The panel, over the page behind its overlay. */
+    Content: function DialogPanel({ className, ...props }: P) {
+      return (
+        <Portal>
+          <Overlay className={overlayClass} />
+          <Content {...(props as P)} className={panelClass(className)} />
+        </Portal>
+      );
+    },
+    Title: styled(primitive.Title, titleClass),
+    Description: styled(primitive.Description, descriptionClass),
+    Close: styled(Close, (className) => buttonClass("secondary", className)),
+    Footer: DialogFooter,
   };
 }
 
 /** `Part` with the classes `classOf` makes of those it is given. */
-export function styled<P extends { className?: string }>(
+function styled<P extends Styleable>(
   Part: ComponentType<P>,
   classOf: (className?: string) => string,
 ) {
@@ -48,13 +69,12 @@ export function styled<P extends { className?: string }>(
   };
 }
 
-export const titleClass = (className?: string) => cn("text-lg font-semibold", className);
+const titleClass = (className?: string) => cn("text-lg font-semibold", className);
 
-export const descriptionClass = (className?: string) =>
+const descriptionClass = (className?: string) =>
   cn("space-y-2 text-sm text-slate-700 dark:text-slate-300", className);
-
 /** The buttons under a dialog: stacked on a phone, the main one on top; in a row from `sm`. */
-export function DialogFooter({ className, ...props }: ComponentProps<"div">) {
+function DialogFooter({ className, ...props }: ComponentProps<"div">) {
   return (
     <div
       className={cn("flex flex-col-reverse gap-2 sm:flex-row sm:justify-end", className)}

@@ -58,3 +58,22 @@ export function releaseDataConsequence(attribute: Attribute): string {
   if (target) return `New data for ${attribute.label} resumes from ${target.label}.`;
   return `${attribute.label} gets no new data until a service acquires it.`;
 }
+
+/** Everything the Acquire confirmation says, one paragraph each. */
+export function acquireConsequences(attribute: Attribute, latest: LatestValue): string[] {
+  return [
+    acquireConsequence(attribute),
+    acquireDataConsequence(attribute, latest),
+    NO_CONSENT_NOTE,
+  ];
+}
+
+/** Everything the Release confirmation says, one paragraph each. */
+export function releaseConsequences(attribute: Attribute): string[] {
+  return [
+    `This app will stop being able to write ${attribute.label}.`,
+    releaseConsequence(attribute),
+    releaseDataConsequence(attribute),
+    NO_CONSENT_NOTE,
+  ];
+}
