@@ -14,20 +14,10 @@
  * folder, as in next.config.mjs.
  */
 import { spawnSync } from "node:child_process";
-import {
-  cpSync,
-  existsSync,
-  mkdtempSync,
-  readFileSync,
-  readdirSync,
-  rmSync,
-  symlinkSync,
-  writeFileSync,
-} from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import ts from "typescript";
 
 const PGLITE = "node_modules/@electric-sql/pglite";
 
@@ -59,17 +49,34 @@ export function preloadFlag(dir: string): string {
   return `--import=${pathToFileURL(path.join(dir, PRELOAD)).href}`;
 }
 
-/** Writes the preload into the folder `target`. */
+/**
+ * Writes the preload into the folder `target`, compiled by TypeScript in a child process: the
+ * compiler is about 130 MB that `npm start`'s launcher, which calls this, would keep for as long
+ * as the app runs.
+ */
 export function writePreload(root: string, target: string): void {
-  const source = readFileSync(path.join(root, "lib/server/json-output.ts"), "utf8");
-  const { outputText } = ts.transpileModule(source, {
-    compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
-    fileName: "json-output.ts",
-  });
-  writeFileSync(
-    path.join(target, PRELOAD),
-    `// Made by scripts/standalone.ts from lib/server/json-output.ts: do not edit.\n${outputText}\njsonOutput();\n`,
+  const compile = `
+    import { readFileSync, writeFileSync } from "node:fs";
+    import ts from "typescript";
+        const [source, output] = process.argv.slice(1);
+    const { outputText } = ts.transpileModule(readFileSync(source, "utf8"), {
+      compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
+      fileName: "json-output.ts",
+    });
+    writeFileSync(output, "// Made by scripts/standalone.ts from lib/server/json-output.ts: do not edit.\\n" +
+      outputText + "\\njsonOutput();\\n");`;
+  const result = spawnSync(
+    process.execPath,
+    [
+      "--input-type=module",
+      "--eval",
+      compile,
+      path.join(root, "lib/server/json-output.ts"),
+      path.join(target, PRELOAD),
+    ],
+    { cwd: root, stdio: ["ignore", "inherit", "inherit"] },
   );
+  if (result.status !== 0) throw new Error(`compiling ${PRELOAD} failed (${result.status})`);
 }
 
 /** Paths, relative to the standalone folder, the server opens at run time. */
