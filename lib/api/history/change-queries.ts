@@ -63,10 +63,11 @@ export async function insertFlight(db: Db, flight: Flight): Promise<number | und
 export async function listFlights(db: Db, username: string) {
   const result = await db.execute(sql`
     select f.id, f.kind, f.action, f.request_id, f.created_at, f.settle_after,
-      item.name, item.label, item.day::text as day, item.position
+      item.name, coalesce(item.label, seen.label) as label, item.day::text as day, item.position
     from history_in_flight f
     cross join lateral rows from (jsonb_to_recordset(f.items) as (name text, label text, day date))
       with ordinality as item(name, label, day, position)
+    left join last_seen_owners seen on seen.username = f.username and seen.attribute = item.name
     where f.username = ${username}
     order by f.id desc, item.position`);
   return rowsOf(result).map((row) => ({
@@ -78,8 +79,8 @@ export async function listFlights(db: Db, username: string) {
     label: row.label === null ? null : String(row.label),
     day: dayOf(row.day),
     requestId: String(row.request_id),
-    createdAt: new Date(String(row.created_at)),
-    settleAfter: new Date(String(row.settle_after)),
+    createdAt: dateOf(row.created_at),
+    settleAfter: dateOf(row.settle_after),
   }));
 }
 
@@ -166,6 +167,11 @@ export async function insertEntries(db: Db, entries: readonly NewEntry[]): Promi
   const flights = new Set(entries.flatMap((e) => (e.flight === undefined ? [] : [e.flight])));
   const ids = `{${[...flights].map((id) => Math.trunc(id)).join(",")}}`;
   await db.execute(sql`select history_record_entries(${rows}, ${ids}::bigint[])`);
+}
+
+/** A timestamp as both drivers answer it: a Date, or its text. */
+function dateOf(value: unknown): Date {
+  return value instanceof Date ? value : new Date(String(value));
 }
 
 /** The day as text (`day::text`): node-postgres would make a `date` a local-time Date. */

@@ -89,7 +89,7 @@ describe.each(targets)("history storage on %s", (_name, options) => {
     ]);
     const id = await flight(user, ["steps"]);
     expect((await listFlights(db, user)).map((f) => [f.kind, f.attribute, f.label])).toEqual([
-      ["change", "steps", null],
+      ["change", "steps", "Steps"],
     ]);
     expect((await lockUserState(db, user)).inFlight).toEqual(["steps"]);
     expect(await listEntries(db, user, {}, 10)).toEqual([]);

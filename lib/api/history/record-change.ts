@@ -1,8 +1,8 @@
 /**
  * Records every change made here (acquire, release; and through record-write.ts, every write):
  * a row while Exist is called, then an entry per item with its outcome (observe-owners.ts
- * records the owner changes seen elsewhere). Only the Exist username, attribute names and labels, days, and
- * owners' names are stored; never a value.
+ * records the owner changes seen elsewhere). Only the Exist username, attribute names and
+ * labels, days, and owners' names are stored; never a value.
  */
 import "server-only";
 import { randomUUID } from "node:crypto";
@@ -162,14 +162,14 @@ export async function record<O>(
   }));
   let settlements: Settlement[];
   let outcome: O | undefined;
-  let failure: unknown;
+  let failure: { error: unknown } | undefined;
   try {
     outcome = await changing;
     const settled = recording.settle(intents, outcome);
     const ids = new Set(settled.map((s) => s.id));
     settlements = [...settled, ...unsettled(intents, ids)];
   } catch (error) {
-    failure = error;
+    failure = { error };
     settlements = failed(intents, error);
   }
   const entryOf = (s: Settlement, flightId: number | undefined): NewEntry => ({
@@ -199,7 +199,7 @@ export async function record<O>(
     // those of the requests around it (settle-later.ts); this process's reads wait for them.
     void recordLater(username, entries).finally(noteWrite);
   }
-  if (failure !== undefined) throw failure;
+  if (failure) throw failure.error;
   return outcome as O;
 }
 
