@@ -3,41 +3,16 @@
  * sandbox, answering late). Readiness turns 503, new connections are refused once the grace is
  * over, the request still answers 200, its history lands, the process exits 0 within 15 s.
  */
-import { mkdtempSync, rmSync } from "node:fs";
 import net from "node:net";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { expect, httpTest as test } from "../fixtures";
 import { historyCsv, postTo } from "../history/http";
 import { signInOverHttp } from "./http-sign-in";
-import {
-  copyStandalone,
-  productionPort,
-  productionSandboxUrl,
-  removeCopy,
-  startProductionSandbox,
-  startStandalone,
-  type ServerProcess,
-} from "./servers";
+import { productionPort, productionSandboxUrl } from "./servers";
+import { standaloneRig } from "./standalone-rig";
 
 const STOP_BOUND_MS = 15_000;
 
-let copy = "";
-let sandbox: ServerProcess | undefined;
-let server: ServerProcess | undefined;
-let dataDir = "";
-
-test.beforeAll(async () => {
-  ({ dir: copy } = copyStandalone());
-  sandbox = await startProductionSandbox();
-});
-
-test.afterAll(async () => {
-  await server?.stop("SIGKILL");
-  await sandbox?.stop("SIGKILL");
-  if (copy) removeCopy(copy);
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-});
+const rig = standaloneRig("drain");
 
 /** Whether a new TCP connection to the port is accepted (not refused). */
 function accepts(port: number): Promise<boolean> {
@@ -53,8 +28,7 @@ function accepts(port: number): Promise<boolean> {
 
 test("SIGTERM: ready turns 503, the request in flight answers and is recorded, exit 0 in time", async () => {
   test.setTimeout(180_000);
-  dataDir = mkdtempSync(path.join(tmpdir(), "exist-ownership-e2e-drain-"));
-  server = await startStandalone(copy, 0, { DATA_DIR: dataDir });
+  let server = await rig.start();
   const cookie = await signInOverHttp(server.url);
 
   // Exist takes 5 s to answer the acquire: time to send SIGTERM while it waits.
@@ -65,16 +39,16 @@ test("SIGTERM: ready turns 503, the request in flight answers and is recorded, e
   });
   expect(fault.status).toBe(200);
   const acquire = postTo(server.url, "/api/attributes/acquire", cookie, [{ name: "steps" }]);
-  // Its intent is recorded before Exist is called: from then on it waits on Exist.
+  // Its in-flight row is recorded while Exist is called (shown as unknown): it waits on Exist.
   await expect
-    .poll(async () => (await historyCsv(cookie, server?.url)).map((entry) => entry.outcome))
+    .poll(async () => (await historyCsv(cookie, server.url)).map((entry) => entry.outcome))
     .toEqual(["unknown"]);
 
   const sent = Date.now();
   process.kill(server.pid, "SIGTERM");
   // The signal is handled on the server's next turn of its event loop, which a request sent at
   // once may beat: readiness is asked once the shutdown has begun (its first log line).
-  await expect.poll(() => server?.output(), { timeout: 2_000 }).toContain("shutdown: SIGTERM");
+  await expect.poll(() => server.output(), { timeout: 2_000 }).toContain("shutdown: SIGTERM");
   const ready = await fetch(`${server.url}/api/ready`);
   expect(ready.status).toBe(503);
   expect(await ready.json()).toEqual({ status: "stopping" });
@@ -92,7 +66,7 @@ test("SIGTERM: ready turns 503, the request in flight answers and is recorded, e
   console.log(`drained and stopped ${exit.at - sent} ms after SIGTERM`);
 
   // The outcome, written after the answer was sent, is in the data folder.
-  server = await startStandalone(copy, 0, { DATA_DIR: dataDir });
+  server = await rig.start();
   expect(
     (await historyCsv(cookie, server.url)).map((entry) => [
       entry.attribute,

@@ -5,39 +5,15 @@
  * before the app loads) to the shutdown's last line; the acquire's request line has its fields;
  * no token, cookie, code or secret is in any of it.
  */
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { SANDBOX_CLIENT } from "../../lib/sandbox-client";
 import { TEST_AUTH_SECRET } from "../env";
 import { expect, httpTest as test } from "../fixtures";
 import { historyCsv } from "../history/http";
 import { openCookie } from "../session";
 import { signInOverHttp } from "./http-sign-in";
-import {
-  copyStandalone,
-  removeCopy,
-  startProductionSandbox,
-  startStandalone,
-  type ServerProcess,
-} from "./servers";
+import { standaloneRig } from "./standalone-rig";
 
-let copy = "";
-let sandbox: ServerProcess | undefined;
-let server: ServerProcess | undefined;
-let dataDir = "";
-
-test.beforeAll(async () => {
-  ({ dir: copy } = copyStandalone());
-  sandbox = await startProductionSandbox();
-});
-
-test.afterAll(async () => {
-  await server?.stop("SIGKILL");
-  await sandbox?.stop("SIGKILL");
-  if (copy) removeCopy(copy);
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-});
+const rig = standaloneRig("json-logs");
 
 type Entry = Record<string, unknown>;
 
@@ -60,8 +36,7 @@ function entries(text: string, stream: string): Entry[] {
 
 test("every line of the production process is one JSON object, with no secret", async () => {
   test.setTimeout(180_000);
-  dataDir = mkdtempSync(path.join(tmpdir(), "exist-ownership-e2e-json-logs-"));
-  server = await startStandalone(copy, 0, { DATA_DIR: dataDir, LOG_FORMAT: "json" });
+  const server = await rig.start({ LOG_FORMAT: "json" });
   const cookie = await signInOverHttp(server.url);
   const session = await openCookie(cookie);
   const acquired = await fetch(`${server.url}/api/attributes/acquire`, {
@@ -73,7 +48,7 @@ test("every line of the production process is one JSON object, with no secret", 
   const requestId = acquired.headers.get("x-request-id");
   expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
   await expect
-    .poll(async () => (await historyCsv(cookie, server?.url)).map((entry) => entry.outcome))
+    .poll(async () => (await historyCsv(cookie, server.url)).map((entry) => entry.outcome))
     .toEqual(["done"]);
   expect((await server.stop("SIGTERM")).code).toBe(0);
 
