@@ -192,15 +192,12 @@ export type Settlement = {
  * Writes the outcomes of entries recorded as unknown (a list load settles them by the owners
  * Exist reports); owner changes and tags that were done also become the last-seen owners (the
  * later change when one attribute changed twice), so the next list load does not count this
- * app's own change as one made elsewhere. One statement; `owners: false` leaves the last-seen
- * owners out of it.
+ * app's own change as one made elsewhere. One statement.
  */
 export async function settleEntries(
   db: Db,
   username: string,
   settlements: readonly Settlement[],
-  settleAfter: Date | null = null,
-  { owners = true }: { owners?: boolean } = {},
 ): Promise<void> {
   if (settlements.length === 0) return;
   const values = rowsParam(
@@ -213,18 +210,13 @@ export async function settleEntries(
       error_code: s.errorCode,
     })),
   );
-  const settle = settleAfter ? sql`${settleAfter.toISOString()}::timestamptz` : sql`null`;
   const update = sql`
       update history_entries as entry
       set attribute = v.attribute, label = v.label, outcome = v.outcome,
-        owner_after = v.owner_after, error_code = v.error_code, settle_after = ${settle}
+        owner_after = v.owner_after, error_code = v.error_code, settle_after = null
       from jsonb_to_recordset(${values})
         as v(id bigint, attribute text, label text, outcome text, owner_after text, error_code text)
       where entry.id = v.id`;
-  if (!owners) {
-    await db.execute(update);
-    return;
-  }
   await db.execute(sql`
     with settled as (
       ${update}
