@@ -1,5 +1,5 @@
 import { decode, encode } from "next-auth/jwt";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { decodeSessionJwt, encodeSessionJwt } from "@/lib/auth/session-jwt";
 
 const SECRET = "unit-test-session-secret-0123456789abcdef0123456789";
@@ -48,5 +48,33 @@ describe("the session JWT in next-auth's own format", () => {
     ciphertext[0] = (ciphertext[0] ?? 0) ^ 1;
     parts[3] = ciphertext.toString("base64url");
     await expect(decodeSessionJwt(parts.join("."), SECRET)).rejects.toThrow();
+  });
+
+  describe("a JWT opened lately", () => {
+    afterEach(() => vi.useRealTimers());
+
+    it("is answered from memory within the minute, and refused once past its exp", async () => {
+      vi.useFakeTimers({ now: new Date("2026-12-03T12:00:00Z"), toFake: ["Date"] });
+      const sealed = await encodeSessionJwt(claims, SECRET, 30);
+      const first = await decodeSessionJwt(sealed, SECRET);
+      expect(first).toMatchObject(claims);
+      // The same claims object: not decrypted again.
+      expect(await decodeSessionJwt(sealed, SECRET)).toBe(first);
+      // 30 s of life and 15 s of tolerance, as next-auth: still open at 44 s, refused at 46 s.
+      vi.setSystemTime(new Date("2026-12-03T12:00:44Z"));
+      expect(await decodeSessionJwt(sealed, SECRET)).toBe(first);
+      vi.setSystemTime(new Date("2026-12-03T12:00:46Z"));
+      await expect(decodeSessionJwt(sealed, SECRET)).rejects.toThrow(/exp/);
+    });
+
+    it("is opened again after a minute", async () => {
+      vi.useFakeTimers({ now: new Date("2026-12-03T12:00:00Z"), toFake: ["Date"] });
+      const sealed = await encodeSessionJwt(claims, SECRET, DAY);
+      const first = await decodeSessionJwt(sealed, SECRET);
+      vi.setSystemTime(new Date("2026-12-03T12:01:01Z"));
+      const again = await decodeSessionJwt(sealed, SECRET);
+      expect(again).not.toBe(first);
+      expect(again).toMatchObject(claims);
+    });
   });
 });
