@@ -31,17 +31,18 @@ import {
   type Column,
 } from "../e2e/import/helpers";
 import { sandbox } from "../e2e/sandbox";
+import { MAX_OBJECTS } from "../sandbox/exist-facts";
 import { sealSession, type SealedSession } from "../e2e/session";
 import { startProcess, waitFor, waitForClosed } from "./processes";
 import type { BudgetRow } from "./report";
 
 const ACCOUNT = "auckland";
+/** The service this app is in the sandbox's seed. */
+const OURS = "exist_ownership";
 const DAYS = 1096;
-const PER_CALL = 35;
 /** with-values/: 31 days an attribute a call, 100 attributes a page; values/: 100 a page. */
 const WINDOW_DAYS = 31;
 const PAGE = 100;
-const OURS = "exist_ownership";
 
 /** Each attribute's value on the file's `index`-th day, as Exist stores it. */
 const FILE: Array<{ name: string; value: (index: number) => Value }> = [
@@ -242,7 +243,7 @@ async function measure(appUrl: string, settings: Required<Omit<ImportCallOptions
     write: {
       values,
       calls: written.length,
-      minimumCalls: Math.ceil(values / PER_CALL),
+      minimumCalls: Math.ceil(values / MAX_OBJECTS),
       largestCall: Math.max(0, ...updates.map((r) => r.objects ?? 0)),
       statuses: countBy(updates.map((r) => String(r.status))),
       otherCalls: countBy(runCalls.filter((r) => r.path !== UPDATE).map((r) => r.path)),
@@ -318,7 +319,7 @@ const list = (counts: Record<string, number>) =>
 export function importCallRows(figures: ImportCallFigures | undefined): BudgetRow[] {
   if (!figures) return [];
   const { preview, write } = figures;
-  const perWindow = PER_CALL * figures.share;
+  const perWindow = MAX_OBJECTS * figures.share;
   const mostValues = Math.max(0, ...write.windows.map((w) => w.values));
   const mostCalls = Math.max(0, ...write.windows.map((w) => w.calls));
   const seconds = (ms: number) => (ms / 1000).toFixed(1);
@@ -343,7 +344,7 @@ export function importCallRows(figures: ImportCallFigures | undefined): BudgetRo
       figure: `${write.calls} calls for ${thousands(write.values)} values (ceil: ${write.minimumCalls}), largest ${write.largestCall}; statuses ${list(write.statuses)}; other calls ${list(write.otherCalls)}; ${write.sandboxHoldsFile ? "the sandbox holds the file" : "the sandbox does NOT hold the file"}`,
       within:
         write.calls === write.minimumCalls &&
-        write.largestCall <= PER_CALL &&
+        write.largestCall <= MAX_OBJECTS &&
         write.sandboxHoldsFile &&
         Object.keys(write.statuses).every((status) => status === "200"),
     },

@@ -14,8 +14,6 @@ import { sealSession } from "../e2e/session";
 import { load, type LoadFigures, type LoadTarget } from "./proxy";
 import type { BudgetRow } from "./report";
 
-export const LOG_SAVE_BUDGET_MS = 5;
-
 export type LogSaveFigures = {
   seconds: number;
   direct: LoadFigures;
@@ -23,6 +21,8 @@ export type LogSaveFigures = {
   floor: LoadFigures;
   app: LoadFigures;
 };
+
+export const LOG_SAVE_BUDGET_MS = 5;
 
 function aucklandToday(): string {
   return new Intl.DateTimeFormat("en-CA", { timeZone: "Pacific/Auckland" }).format(new Date());

@@ -36,18 +36,21 @@ export type AttributeRecord = {
 
 type Service = { name: string; label: string };
 
-/** An attribute as the API lists it (attributes.md, "Get a user's attributes"). */
+/**
+ * An attribute as the API lists it ("Get a user's attributes"), its fields in the order of the
+ * documented attribute object, then `available_services`, which the lists add.
+ */
 export type AttributeJson = {
+  group: Group;
   template: string | null;
   name: string;
   label: string;
-  group: Group;
-  service: Service | null;
-  active: boolean;
   priority: number;
   manual: boolean;
+  active: boolean;
   value_type: ValueType;
   value_type_description: string;
+  service: Service | null;
   available_services: Service[];
 };
 

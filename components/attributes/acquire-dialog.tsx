@@ -39,11 +39,11 @@ export function AcquireDialog({ attribute, access, latest, onClose, run }: Acqui
       <div className="flex items-start gap-3 rounded-md bg-slate-50 p-3 dark:bg-slate-800">
         <Checkbox
           id={manualId}
-          className="mt-0.5"
           checked={manual}
-          disabled={forcedManual}
           onChange={(event) => setManual(event.target.checked)}
+          disabled={forcedManual}
           aria-describedby={`${manualId}-hint`}
+          className="mt-0.5"
         />
         <div className="text-sm">
           <label htmlFor={manualId} className="font-medium">

@@ -3,7 +3,7 @@
 import { plural } from "@/lib/import/wording";
 import type { MappingProps } from "./mapping-props";
 import { MoodTable } from "./mood-table";
-import { SlotRow } from "./slot-row";
+import { NamedSlotRows, SlotRow } from "./slot-row";
 import { mutedClass } from "./styles";
 
 /** The columns that hold one thing of each entry, mapped as a whole. */
@@ -45,20 +45,16 @@ export function DaylioParts(props: MappingProps) {
         <>
           <h3 className="mt-4 font-medium">Activities</h3>
           <p className={mutedClass}>Each activity is a daily tag: yes on the days it was logged.</p>
-          <ul className="divide-y divide-slate-200 dark:divide-slate-800">
-            {activities.map((activity, index) => (
-              <SlotRow
-                key={activity.label}
-                {...props}
-                slot={{ kind: "activity", key: activity.label }}
-                id={`import-activity-${index}`}
-                name={activity.label}
-                suffix=" activity"
-                hint={plural(activity.rows, "entry", "entries")}
-                newTagLabel={activity.label}
-              />
-            ))}
-          </ul>
+          <NamedSlotRows
+            {...props}
+            kind="activity"
+            suffix=" activity"
+            slots={activities.map((activity) => ({
+              name: activity.label,
+              hint: plural(activity.rows, "entry", "entries"),
+              newTagLabel: activity.label,
+            }))}
+          />
         </>
       ) : null}
     </>

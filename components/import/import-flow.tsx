@@ -21,7 +21,8 @@ type FlowProps = {
 };
 
 /** File → mapping → preview → Start import. */
-export function ImportFlow({ access, values, announce, onStarted }: FlowProps) {
+export function ImportFlow(props: FlowProps) {
+  const { access, values } = props;
   const file = useImportFile(access.attributes, values.units);
   const preview = usePreview(file, access, values);
   const answer = useImport(preview.importId).data;
@@ -76,24 +77,20 @@ export function ImportFlow({ access, values, announce, onStarted }: FlowProps) {
       ) : null}
       {state.stage === "mapping" && answer && answer.status === "preview" ? (
         <Previewed
+          {...props}
           answer={answer}
-          access={access}
-          values={values}
           invalid={preview.invalid}
           invalidByKey={preview.invalidByKey}
-          announce={announce}
-          onStarted={onStarted}
         />
       ) : null}
     </div>
   );
 }
 
-type PreviewedProps = Omit<FlowProps, "onStarted"> & {
+type PreviewedProps = FlowProps & {
   answer: ImportResponse;
   invalid: ReturnType<typeof usePreview>["invalid"];
   invalidByKey: Record<string, number>;
-  onStarted: (id: string) => void;
 };
 
 function Previewed(props: PreviewedProps) {

@@ -3,7 +3,7 @@
 import { plural } from "@/lib/import/wording";
 import type { MappingProps } from "./mapping-props";
 import { LongColumnFields } from "./long-columns";
-import { SlotRow } from "./slot-row";
+import { NamedSlotRows } from "./slot-row";
 
 /** A long file: its date, name and value columns, then one row per attribute name it holds. */
 export function LongKeys(props: MappingProps) {
@@ -12,20 +12,17 @@ export function LongKeys(props: MappingProps) {
   return (
     <>
       <LongColumnFields {...props} />
-      <ul className="mt-2 divide-y divide-slate-200 dark:divide-slate-800">
-        {summary.keys.map((key, index) => (
-          <SlotRow
-            key={key.key}
-            {...props}
-            slot={{ kind: "key", key: key.key }}
-            id={`import-key-${index}`}
-            name={key.key}
-            suffix=" rows"
-            hint={plural(key.rows, "row")}
-            newTagLabel={key.kind === "boolean" ? key.key : null}
-          />
-        ))}
-      </ul>
+      <NamedSlotRows
+        {...props}
+        kind="key"
+        suffix=" rows"
+        className="mt-2"
+        slots={summary.keys.map((key) => ({
+          name: key.key,
+          hint: plural(key.rows, "row"),
+          newTagLabel: key.kind === "boolean" ? key.key : null,
+        }))}
+      />
     </>
   );
 }

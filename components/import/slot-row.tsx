@@ -1,6 +1,7 @@
 "use client";
 
 import type { Mapped } from "@/lib/import/types";
+import { cn } from "@/components/ui/cn";
 import { DATE, mappedOf } from "./targets";
 import { mappedAt, setDateColumn, setMapped, type SlotRef } from "./mapping-edit";
 import type { MappingProps } from "./mapping-props";
@@ -42,5 +43,35 @@ export function SlotRow(props: SlotRowProps) {
         else place(mappedOf(choice));
       }}
     />
+  );
+}
+
+/** One of the names a file holds: a long file's attribute name, or a Daylio activity. */
+export type NamedSlot = { name: string; hint: string; newTagLabel: string | null };
+
+type NamedSlotRowsProps = MappingProps & {
+  kind: "key" | "activity";
+  slots: readonly NamedSlot[];
+  suffix: string;
+  className?: string;
+};
+
+/** A list of SlotRows, one per name the file holds, each mapped by that name. */
+export function NamedSlotRows({ kind, slots, suffix, className, ...props }: NamedSlotRowsProps) {
+  return (
+    <ul className={cn("divide-y divide-slate-200 dark:divide-slate-800", className)}>
+      {slots.map((named, index) => (
+        <SlotRow
+          key={named.name}
+          {...props}
+          slot={{ kind, key: named.name }}
+          id={`import-${kind}-${index}`}
+          name={named.name}
+          suffix={suffix}
+          hint={named.hint}
+          newTagLabel={named.newTagLabel}
+        />
+      ))}
+    </ul>
   );
 }

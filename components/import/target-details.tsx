@@ -7,18 +7,13 @@ import { keyOf } from "@/lib/values/rules";
 import { unitOf } from "@/lib/values/units";
 import { VALUE_TYPE } from "@/lib/values/value-types";
 import { badgeClass, selectClass } from "./styles";
+import type { TargetRowProps } from "./target-row";
 import { ownerText, unitsOf } from "./targets";
 
-type TargetDetailsProps = {
-  id: string;
-  /** What the column or key is called in the file. */
-  name: string;
+type TargetDetailsProps = Pick<TargetRowProps, "id" | "name" | "units" | "ruleNote"> & {
   mapped: Mapped;
   attribute: Attribute | null;
-  units: Units;
   rule: DuplicateRule;
-  /** Shown instead of the rule's select where the rows of a day are combined one way only. */
-  ruleNote?: string;
   onUnits: (units: Units) => void;
   onRule: (rule: DuplicateRule) => void;
 };

@@ -59,13 +59,10 @@ export function TargetRow(props: TargetRowProps) {
       </div>
       {mapped && rule ? (
         <TargetDetails
-          id={id}
-          name={props.name}
+          {...props}
           mapped={mapped}
           attribute={attribute}
-          units={props.units}
           rule={rule}
-          ruleNote={props.ruleNote}
           onUnits={(units) => props.onMapped({ ...mapped, units })}
           onRule={(next) =>
             props.onChange({

@@ -20,8 +20,6 @@ import {
 import type { Layout, Source } from "./types";
 
 export type KeyProfile = { key: string; rows: number; kind: ColumnKind };
-export type LabelCount = { label: string; rows: number };
-
 export type FileSummary = {
   delimiter: Delimiter;
   hasHeader: boolean;
@@ -52,6 +50,8 @@ export type FileSummary = {
 export type SummaryResult = { ok: true; summary: FileSummary } | { ok: false; issue: FileIssue };
 
 export const SAMPLE_ROWS = 5;
+
+export type LabelCount = { label: string; rows: number };
 
 /** Appearances of each label, in order of first appearance. */
 function tally(labels: Iterable<string>): LabelCount[] {

@@ -13,11 +13,9 @@ import { shapeImport, estimateSeconds } from "@/lib/api/imports/shape";
 import { importsDb } from "@/lib/api/imports/store";
 import { configuredLimits } from "@/lib/api/rate/window";
 import { writeContext, type Session } from "@/lib/api/writing/context";
-import type { ExistClient } from "@/lib/exist/client";
+import { MAX_OBJECTS_PER_CALL, type ExistClient } from "@/lib/exist/client";
 import type { ImportDraftBody } from "@/lib/api/contract";
 import type { DraftAttribute } from "@/lib/validations/imports";
-
-const MAX_OBJECTS_PER_CALL = 35;
 
 export async function createImport(
   exist: ExistClient,

@@ -8,6 +8,7 @@ import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { ImportStatus, Value } from "@/lib/api/contract";
 import type { Db } from "@/lib/db/database";
 import { imports, importValues } from "@/lib/db/schema";
+import { MAX_OBJECTS_PER_CALL } from "@/lib/exist/client";
 
 export type ImportRow = typeof imports.$inferSelect;
 export type Phase = "import" | "undo";
@@ -124,7 +125,7 @@ export async function claimBatch(
   id: string,
   phase: Phase,
   batch: number,
-  size = 35,
+  size = MAX_OBJECTS_PER_CALL,
 ): Promise<ClaimedValue[]> {
   const v = importValues;
   const result = await db.execute(sql`
