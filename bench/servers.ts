@@ -5,7 +5,8 @@
  * and a main that never leaves a server running.
  */
 import { execSync } from "node:child_process";
-import { APP_URL, SANDBOX_URL, appEnv } from "../e2e/env";
+import { rmSync } from "node:fs";
+import { APP_URL, DATA_DIR, SANDBOX_URL, appEnv } from "../e2e/env";
 import { sandbox } from "../e2e/sandbox";
 import type { LoadTarget } from "./proxy";
 import { startProcess, stopAllAndWait, waitFor, waitForClosed } from "./processes";
@@ -29,12 +30,15 @@ export async function assertPortsFree(): Promise<void> {
 
 /**
  * Starts the sandbox (with a rate limit the load runs cannot reach: they send thousands of
- * requests with one token) and the production server, and resets the sandbox. `exec`: the shell
+ * requests with one token) and the production server on a new embedded database, and resets the
+ * sandbox. `exec`: the shell
  * becomes the server, so `pid` is the process whose CPU time /proc reports and that writes a
  * CPU profile (`nodeFlags`) when it exits.
  */
 export async function startServers(nodeFlags = "") {
   const env = { ...appEnv, SANDBOX_RATE_LIMIT: "100000000" };
+  // A new embedded database each run: the figures describe the code, not what earlier runs left.
+  rmSync(DATA_DIR, { recursive: true, force: true });
   startProcess("sandbox", "npx tsx sandbox/main.ts", env);
   const app = startProcess(
     "app",

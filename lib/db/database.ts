@@ -14,6 +14,7 @@ import { env } from "@/lib/env";
 import { lockDataDir } from "@/lib/db/lock-file";
 import { MIGRATIONS, MIGRATION_LOCK_KEY } from "@/lib/db/migrate";
 import * as schema from "@/lib/db/schema";
+import { registerEmbeddedVacuum } from "@/lib/db/vacuum";
 import { logger } from "@/lib/server/logger";
 import type { Pool } from "pg";
 
@@ -101,6 +102,8 @@ async function openEmbedded(dataDir: string): Promise<Database> {
     });
     process.once("exit", release);
     const db = pglite as unknown as Db;
+    // No autovacuum here (lib/db/vacuum.ts).
+    const vacuum = registerEmbeddedVacuum(db);
     return {
       db,
       kind: "embedded",
@@ -108,6 +111,7 @@ async function openEmbedded(dataDir: string): Promise<Database> {
       withAdvisoryLock: (_key, work) => work(db),
       close: async () => {
         try {
+          await vacuum.idle();
           await client.close();
         } finally {
           release();

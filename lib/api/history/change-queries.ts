@@ -7,6 +7,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/database";
+import { noteDeadRows } from "@/lib/db/vacuum";
 import type { historyEntries } from "@/lib/db/schema";
 
 export type Outcome = NonNullable<(typeof historyEntries.$inferSelect)["outcome"]>;
@@ -167,6 +168,7 @@ export async function insertEntries(db: Db, entries: readonly NewEntry[]): Promi
   const flights = new Set(entries.flatMap((e) => (e.flight === undefined ? [] : [e.flight])));
   const ids = `{${[...flights].map((id) => Math.trunc(id)).join(",")}}`;
   await db.execute(sql`select history_record_entries(${rows}, ${ids}::bigint[])`);
+  noteDeadRows(db, "history_in_flight", flights.size);
 }
 
 /** A timestamp as both drivers answer it: a Date, or its text. */
