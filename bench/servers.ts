@@ -31,9 +31,8 @@ export async function assertPortsFree(): Promise<void> {
 /**
  * Starts the sandbox (with a rate limit the load runs cannot reach: they send thousands of
  * requests with one token) and the production server on a new embedded database, and resets the
- * sandbox. `exec`: the shell
- * becomes the server, so `pid` is the process whose CPU time /proc reports and that writes a
- * CPU profile (`nodeFlags`) when it exits.
+ * sandbox. `exec`: the shell becomes the server, so `pid` is the process whose CPU time /proc
+ * reports and that writes a CPU profile (`nodeFlags`) when it exits.
  */
 export async function startServers(nodeFlags = "") {
   const env = { ...appEnv, SANDBOX_RATE_LIMIT: "100000000" };

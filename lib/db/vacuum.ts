@@ -68,7 +68,7 @@ export function noteDeadRows(db: Db, table: ChurningTable, rows: number): void {
   if (rows > 0) registered.get(db)?.deadRows(table, rows);
 }
 
-/** Resolves once the VACUUMs asked for on `db` so far are done (tests, and the close). */
+/** Resolves once the VACUUMs asked for on `db` so far are done (the close uses `idle`). */
 export async function vacuumsDone(db: Db): Promise<void> {
   await registered.get(db)?.idle();
 }
